@@ -1,0 +1,62 @@
+/*
+ * main.c - the annal command: a table of subcommands.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static int S_version(int argc, char **argv);
+static int S_help(int argc, char **argv);
+
+static const command S_commands[] = {
+    {"dump", cmd_dump, "show one text stage: sentences, tokens, numbers or dates"},
+    {"dict", cmd_dict, "build the dictionary snapshot, or look a word up"},
+    {"version", S_version, "print the version"},
+    {"help", S_help, "list the commands"},
+    {NULL, NULL, NULL},
+};
+
+static int S_version(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    printf("annal %s\n", ANNAL_VERSION_STRING);
+    return 0;
+}
+
+static int S_help(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    printf("annal %s: news text to event data\n\nusage: annal COMMAND [OPTIONS] [FILE...]\n\ncommands:\n",
+           ANNAL_VERSION_STRING);
+    for (const command *c = S_commands; c->name; c++)
+        printf("  %-10s %s\n", c->name, c->summary);
+    printf("\n`annal COMMAND --help` describes each command.  Inputs are files,\n"
+           "directories, or - for standard input (see docs/cli.md).\n");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        S_help(0, NULL);
+        return 2;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
+        return S_version(0, NULL);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return S_help(0, NULL);
+    for (const command *c = S_commands; c->name; c++)
+        if (strcmp(argv[1], c->name) == 0)
+            return c->run(argc - 1, argv + 1);
+    fprintf(stderr, "annal: unknown command \"%s\" (see annal help)\n", argv[1]);
+    return 2;
+}

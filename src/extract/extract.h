@@ -1,0 +1,44 @@
+/*
+ * extract.h - the number and date extractors.
+ *
+ * Both read one sentence at a time through an annal_tview and append what
+ * they find to a growable array.  `used` has one byte per document token;
+ * the date extractor marks the tokens it consumes so that the number
+ * extractor does not report "1993" in "April 2, 1993" as a quantity.
+ * Rules: docs/numbers-and-dates.md.
+ */
+#ifndef ANNAL_EXTRACT_EXTRACT_H
+#define ANNAL_EXTRACT_EXTRACT_H
+
+#include "annal.h"
+#include "../lex/tview.h"
+
+typedef struct annal_numvec {
+    annal_number *v;
+    size_t n, cap;
+    const annal_alloc *alloc;
+} annal_numvec;
+
+typedef struct annal_datevec {
+    annal_date_expr *v;
+    size_t n, cap;
+    const annal_alloc *alloc;
+} annal_datevec;
+
+annal_status annal_find_dates(const annal_tview *v, const annal_sentence *s,
+                              uint32_t sent_index, annal_ymd published,
+                              uint8_t *used, annal_datevec *out);
+
+annal_status annal_find_numbers(const annal_tview *v, const annal_sentence *s,
+                                uint32_t sent_index, uint8_t *used,
+                                annal_numvec *out);
+
+/* Calendar helpers (dates.c). */
+int annal_days_in_month(int year, int month);
+/* Days since 1970-01-01 (proleptic Gregorian) and back. */
+int64_t annal_ymd_to_days(annal_ymd d);
+annal_ymd annal_days_to_ymd(int64_t days);
+/* 1 = Monday .. 7 = Sunday */
+int annal_ymd_weekday(annal_ymd d);
+
+#endif

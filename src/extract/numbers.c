@@ -1,0 +1,368 @@
+/*
+ * numbers.c - quantities: a figure, optionally qualified or ranged.
+ *
+ *   [qualifier] core [range-word core] [unit]
+ *
+ *   qualifier   about, some, nearly, more than, over, at least, up to ...
+ *               (lexicon QUAL); "between" and "from" open a range
+ *   core        digits with separators and scale words (60,000; 1.5
+ *               million; 5.93 mln), number words (sixty thousand, two
+ *               hundred and fifty, twenty-seven, a dozen, two dozen, half a
+ *               million), or a vague plural (dozens, hundreds, tens of
+ *               thousands) valued by the ACLED convention
+ *   range       10-20, 10 to 20, two or three, between 10 and 20
+ *   trailing    "10 or more" (at least), "10 or so" (about)
+ *   unit        %, percent, per cent, pct; a currency sign or word
+ *
+ * The figure reported (`number`) is the conservative one: the stated
+ * value, the low end of a range, the convention value of a vague word.
+ * Bounds are set only when the text gives them: "more than 70,000" has a
+ * low of 70000 and no high.  Tokens already used by a date are skipped.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/alloc.h"
+#include "extract.h"
+
+#define NUM_MAX_DIGITS 15        /* larger figures are identifiers, not counts */
+#define NUM_MAX_WORDS 12         /* number words in one figure */
+
+typedef struct nctx {
+    const annal_tview *v;
+    size_t a, b;
+    const uint8_t *used;
+} nctx;
+
+typedef struct qty {
+    double v;
+    int vague;
+    size_t n;                    /* tokens */
+} qty;
+
+static const annal_token *S_tok(const nctx *c, size_t i)
+{
+    return &c->v->toks[i];
+}
+
+static int S_ok(const nctx *c, size_t i)
+{
+    return i >= c->a && i < c->b && !c->used[i];
+}
+
+static int S_is(const nctx *c, size_t i, const char *w)
+{
+    return S_ok(c, i) && annal_tview_is(c->v, i, w);
+}
+
+static int S_entry(const nctx *c, size_t i, uint32_t flags, annal_lex_entry *e)
+{
+    return S_ok(c, i) && annal_tview_entry(c->v, i, e) && (e->flags & flags);
+}
+
+/* The value of a NUMBER token: 60,000 -> 60000; 1.5 -> 1.5. */
+static int S_digits(const nctx *c, size_t i, double *out)
+{
+    const annal_token *t;
+    char buf[64];
+    size_t n = 0, digits = 0;
+
+    if (!S_ok(c, i) || (t = S_tok(c, i))->type != ANNAL_TOK_NUMBER)
+        return 0;
+    for (uint32_t k = t->nstart; k < t->nend && n + 1 < sizeof buf; k++) {
+        char ch = c->v->norm[k];
+        if (ch == ',')
+            continue;
+        if (ch >= '0' && ch <= '9')
+            digits++;
+        buf[n++] = ch;
+    }
+    buf[n] = '\0';
+    if (digits == 0 || digits > NUM_MAX_DIGITS)
+        return 0;
+    *out = strtod(buf, NULL);
+    return 1;
+}
+
+/* Scale words after a figure: 1.5 million, 60 thousand, two dozen. */
+static size_t S_scales(const nctx *c, size_t i, double *v)
+{
+    annal_lex_entry e;
+    size_t k = 0;
+
+    while (k < 2 && S_entry(c, i + k, ANNAL_LF_SCALE | ANNAL_LF_DOZEN, &e)) {
+        *v *= e.value;
+        k++;
+    }
+    return k;
+}
+
+/* Value of a number word, hyphenated compounds included (twenty-seven). */
+static int S_word_value(const nctx *c, size_t i, annal_lex_entry *e,
+                        double *val)
+{
+    char low[TVIEW_MAX_WORD * 2 + 4];
+    const char *dash;
+    annal_lex_entry t, u;
+    size_t n;
+
+    if (S_entry(c, i, ANNAL_LF_NUMWORD | ANNAL_LF_SCALE | ANNAL_LF_DOZEN, e)) {
+        *val = e->value;
+        return 1;
+    }
+    if (!S_ok(c, i) || !(S_tok(c, i)->flags & ANNAL_TF_HYPHEN))
+        return 0;
+    n = annal_tview_lower(c->v, i, low, sizeof low);
+    dash = n ? memchr(low, '-', n) : NULL;
+    if (!dash || !annal_lexicon_find(c->v->lx, low, (size_t)(dash - low), &t) ||
+        !(t.flags & ANNAL_LF_NUMWORD) || t.value < 20 ||
+        !annal_lexicon_find(c->v->lx, dash + 1, n - (size_t)(dash - low) - 1, &u) ||
+        !(u.flags & ANNAL_LF_NUMWORD) || u.value >= 10)
+        return 0;
+    memset(e, 0, sizeof *e);
+    e->flags = ANNAL_LF_NUMWORD;
+    *val = t.value + u.value;
+    return 1;
+}
+
+/* sixty thousand, two hundred and fifty, a hundred thousand, half a
+ * million.  Words accumulate into `cur`; a scale of 1000 or more moves
+ * cur * scale into `total`. */
+static size_t S_words(const nctx *c, size_t i, qty *q)
+{
+    double total = 0, cur = 0, val;
+    annal_lex_entry e;
+    size_t k = 0, last = 0;
+    int any = 0;
+
+    {   /* "a dozen", "a hundred", "a million" open a figure */
+        size_t pn = annal_tview_phrase(c->v, i, c->b, ANNAL_LF_NUMWORD, &e);
+        if (pn) {
+            cur = e.value;
+            k = last = pn;
+            any = 1;
+        }
+    }
+    while (k < NUM_MAX_WORDS) {
+        if (any && S_is(c, i + k, "and") && S_word_value(c, i + k + 1, &e, &val) &&
+            (e.flags & ANNAL_LF_NUMWORD)) {
+            k++;
+            continue;
+        }
+        if (any && cur == 0.5 && S_is(c, i + k, "a")) {   /* half a million */
+            k++;
+            continue;
+        }
+        if (!S_word_value(c, i + k, &e, &val))
+            break;
+        if (e.flags & ANNAL_LF_NUMWORD)
+            cur += val;
+        else if (e.flags & ANNAL_LF_DOZEN)
+            cur = (cur ? cur : 1) * 12;
+        else if (val < 1000)
+            cur = (cur ? cur : 1) * val;
+        else {
+            total += (cur ? cur : 1) * val;
+            cur = 0;
+        }
+        any = 1;
+        last = ++k;
+    }
+    if (!any || last == 0)
+        return 0;
+    /* "and" or "a" that no number word followed is not ours */
+    q->v = total + cur;
+    q->vague = 0;
+    q->n = last;
+    return last;
+}
+
+/* dozens, hundreds, tens of thousands, several, a few */
+static size_t S_vague(const nctx *c, size_t i, qty *q)
+{
+    annal_lex_entry e;
+    size_t n = annal_tview_phrase(c->v, i, c->b, ANNAL_LF_VAGUE, &e);
+
+    if (!n && S_entry(c, i, ANNAL_LF_VAGUE, &e))
+        n = 1;
+    if (!n)
+        return 0;
+    q->v = e.value;
+    q->vague = 1;
+    q->n = n;
+    return n;
+}
+
+/* One figure at token i. */
+static size_t S_core(const nctx *c, size_t i, qty *q)
+{
+    double v;
+
+    if (S_digits(c, i, &v)) {
+        size_t k = 1 + S_scales(c, i + 1, &v);
+        q->v = v;
+        q->vague = 0;
+        q->n = k;
+        return k;
+    }
+    if (S_vague(c, i, q))
+        return q->n;
+    return S_words(c, i, q);
+}
+
+/* A second figure that closes a range after the first (ending at j). */
+static size_t S_range(const nctx *c, size_t j, int between, const qty *q1,
+                      qty *q2)
+{
+    size_t k;
+
+    if (S_is(c, j, "-") || S_is(c, j, "to") || S_is(c, j, "or") ||
+        (between && S_is(c, j, "and"))) {
+        if (S_is(c, j, "-") && (S_tok(c, j)->nend - S_tok(c, j)->nstart) != 1)
+            return 0;
+        k = S_core(c, j + 1, q2);
+        if (k && q2->v > q1->v && !q1->vague && !q2->vague)
+            return 1 + k;
+    }
+    return 0;
+}
+
+static int S_push(const nctx *c, annal_numvec *out, size_t first, size_t last,
+                  uint32_t sent, annal_number *num)
+{
+    void *p = out->v;
+
+    if (annal_grow(out->alloc, &p, &out->cap, sizeof *num, out->n + 1))
+        return -1;
+    out->v = p;
+    num->start = S_tok(c, first)->start;
+    num->end = S_tok(c, last)->end;
+    num->sentence = sent;
+    num->first_token = (uint32_t)first;
+    num->ntokens = (uint32_t)(last - first + 1);
+    out->v[out->n++] = *num;
+    return 0;
+}
+
+/* Bounds from the qualifier (see the file comment). */
+static void S_bounds(annal_number *num, double v)
+{
+    num->number = v;
+    switch (num->qualifier) {
+    case ANNAL_Q_EXACT:
+    case ANNAL_Q_ABOUT:
+        num->low = num->high = v;
+        num->has_low = num->has_high = 1;
+        break;
+    case ANNAL_Q_MORE_THAN:
+    case ANNAL_Q_AT_LEAST:
+        num->low = v;
+        num->has_low = 1;
+        break;
+    case ANNAL_Q_LESS_THAN:
+    case ANNAL_Q_UP_TO:
+        num->high = v;
+        num->has_high = 1;
+        break;
+    default:
+        break;
+    }
+}
+
+/* The unit around the figure: $5, 5%, 5 percent. */
+static size_t S_unit(const nctx *c, size_t first, size_t after,
+                     annal_number *num)
+{
+    annal_lex_entry e;
+    size_t n;
+
+    static const char *const money[] = {"$", "\xc2\xa3", "\xe2\x82\xac", "\xc2\xa5",
+                                        "\xe2\x82\xb9", NULL};
+
+    if (first > c->a && S_ok(c, first - 1) && S_tok(c, first - 1)->type == ANNAL_TOK_SYMBOL) {
+        const annal_token *t = S_tok(c, first - 1);
+        for (size_t k = 0; money[k]; k++)
+            if (strlen(money[k]) == t->nend - t->nstart &&
+                memcmp(money[k], c->v->norm + t->nstart, t->nend - t->nstart) == 0)
+                num->unit = ANNAL_UNIT_MONEY;
+    }
+    if (S_is(c, after, "%")) {
+        num->unit = ANNAL_UNIT_PERCENT;
+        return 1;
+    }
+    n = annal_tview_phrase(c->v, after, c->b, ANNAL_LF_UNIT, &e);
+    if (!n && S_entry(c, after, ANNAL_LF_UNIT, &e))
+        n = 1;
+    if (n)
+        num->unit = (uint8_t)e.aux;
+    return n;
+}
+
+/* Tries a quantity starting at token i; returns tokens consumed. */
+static size_t S_quantity(const nctx *c, size_t i, uint32_t sent,
+                         annal_numvec *out, int *err)
+{
+    annal_number num;
+    annal_lex_entry e;
+    qty q1, q2;
+    size_t start = i, j = i, k, r;
+    int between = 0;
+
+    memset(&num, 0, sizeof num);
+    k = annal_tview_phrase(c->v, j, c->b, ANNAL_LF_QUAL, &e);
+    if (!k && S_entry(c, j, ANNAL_LF_QUAL, &e))
+        k = 1;
+    if (k) {
+        num.qualifier = (uint8_t)e.aux;
+        j += k;
+    } else if (S_is(c, j, "between") || S_is(c, j, "from")) {
+        between = S_is(c, j, "between");
+        j++;
+    }
+    if (!(k = S_core(c, j, &q1)))
+        return 0;
+    j += k;
+    if (!num.qualifier && (r = S_range(c, j, between, &q1, &q2))) {
+        num.qualifier = ANNAL_Q_RANGE;
+        num.number = num.low = q1.v;
+        num.high = q2.v;
+        num.has_low = num.has_high = 1;
+        j += r;
+    } else {
+        if (between || (i < j && S_is(c, i, "from") && !num.qualifier))
+            i++;   /* "between"/"from" without a range is not part of it */
+        if (!num.qualifier && S_is(c, j, "or") && S_is(c, j + 1, "more")) {
+            num.qualifier = ANNAL_Q_AT_LEAST;
+            j += 2;
+        } else if (!num.qualifier && S_is(c, j, "or") && S_is(c, j + 1, "so")) {
+            num.qualifier = ANNAL_Q_ABOUT;
+            j += 2;
+        }
+        if (q1.vague && num.qualifier == ANNAL_Q_EXACT)
+            num.qualifier = q1.v < 10 ? ANNAL_Q_ABOUT : ANNAL_Q_AT_LEAST;
+        S_bounds(&num, q1.v);
+        num.vague = (uint8_t)q1.vague;
+    }
+    j += S_unit(c, i, j, &num);
+    if (S_push(c, out, i, j - 1, sent, &num))
+        *err = 1;
+    return j - start;
+}
+
+annal_status annal_find_numbers(const annal_tview *v, const annal_sentence *s,
+                                uint32_t sent_index, uint8_t *used,
+                                annal_numvec *out)
+{
+    nctx c = {v, s->first_token, (size_t)s->first_token + s->ntokens, used};
+    size_t i = c.a;
+    int err = 0;
+
+    while (i < c.b) {
+        size_t n = used[i] ? 0 : S_quantity(&c, i, sent_index, out, &err);
+        if (err)
+            return ANNAL_ENOMEM;
+        i += n ? n : 1;
+    }
+    return ANNAL_OK;
+}

@@ -1,0 +1,306 @@
+/* lexicon.c - lookups in the snapshot's word table; see lexicon.h. */
+#include "lexicon_impl.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../core/error.h"
+#include "../core/hash.h"
+#include "../core/le.h"
+#include "../core/utf8.h"
+
+#define POS_OPEN (ANNAL_POS_NOUN | ANNAL_POS_VERB | ANNAL_POS_ADJ | ANNAL_POS_ADV)
+
+static annal_status S_bad(annal_error *err, const char *name,
+                          const char *sec, uint64_t at, const char *what)
+{
+    return annal_error_set(err, ANNAL_EDICT, name, 0, at,
+                           "section %s: %s (corrupt snapshot)", sec, what);
+}
+
+static int S_str_ok(const annal_lexicon *lx, uint32_t off, uint32_t len)
+{
+    return off <= lx->strs_len && len <= lx->strs_len - off;
+}
+
+static annal_status S_check_entries(annal_lexicon *lx, const char *name,
+                                    annal_error *err)
+{
+    for (uint32_t i = 0; i < lx->nents; i++) {
+        const unsigned char *e = lx->ents + (uint64_t)i * ANNAL_LEX_ENTRY_SIZE;
+        uint32_t a = annal_le32(e + 20);
+
+        if (!S_str_ok(lx, annal_le32(e), annal_le32(e + 4)))
+            return S_bad(err, name, "LEXE", i * 32ull, "key out of bounds");
+        if (a == ANNAL_LEX_NO_ANAL)
+            continue;
+        if (a > lx->anal_len || lx->anal_len - a < 4 ||
+            annal_le32(lx->anal + a) > ANNAL_LEX_MAX_ANAL ||
+            (lx->anal_len - a - 4) / 12 < annal_le32(lx->anal + a))
+            return S_bad(err, name, "LEXE", i * 32ull, "analyses out of bounds");
+        for (uint32_t k = 0; k < annal_le32(lx->anal + a); k++) {
+            const unsigned char *r = lx->anal + a + 4 + k * 12;
+            if (!S_str_ok(lx, annal_le32(r + 4), annal_le32(r + 8)))
+                return S_bad(err, name, "LEXA", a, "lemma out of bounds");
+        }
+    }
+    return ANNAL_OK;
+}
+
+static annal_status S_load_rules(annal_lexicon *lx, const annal_section *m,
+                                 const char *name, annal_error *err)
+{
+    uint32_t n;
+
+    if (m->size < 4 || (n = annal_le32(m->p)) > ANNAL_LEX_MAX_RULES ||
+        (m->size - 4) / 20 < n)
+        return S_bad(err, name, "MRPH", 0, "bad rule count");
+    for (uint32_t i = 0; i < n; i++) {
+        const unsigned char *r = m->p + 4 + i * 20;
+        annal_lex_rule *lr = &lx->rules[i];
+        lr->pos = annal_le32(r);
+        lr->suffix_len = annal_le32(r + 8);
+        lr->ending_len = annal_le32(r + 16);
+        if (!S_str_ok(lx, annal_le32(r + 4), lr->suffix_len) ||
+            !S_str_ok(lx, annal_le32(r + 12), lr->ending_len))
+            return S_bad(err, name, "MRPH", 4 + i * 20, "rule out of bounds");
+        lr->suffix = (const char *)lx->strs + annal_le32(r + 4);
+        lr->ending = (const char *)lx->strs + annal_le32(r + 12);
+    }
+    lx->nrules = n;
+    return ANNAL_OK;
+}
+
+annal_status annal_lexicon_load(annal_lexicon *lx, const annal_snapshot *s,
+                                const char *name, annal_error *err)
+{
+    const annal_section *str = annal_snapshot_find(s, ANNAL_SEC_STRS);
+    const annal_section *ent = annal_snapshot_find(s, ANNAL_SEC_LEXE);
+    const annal_section *hsh = annal_snapshot_find(s, ANNAL_SEC_LEXH);
+    const annal_section *ana = annal_snapshot_find(s, ANNAL_SEC_LEXA);
+    const annal_section *mrp = annal_snapshot_find(s, ANNAL_SEC_MRPH);
+    annal_status st;
+
+    memset(lx, 0, sizeof *lx);
+    if (!str || !ent || !hsh || !ana || !mrp)
+        return annal_error_set(err, ANNAL_EDICT, name, 0, ANNAL_NO_OFFSET,
+                               "snapshot lacks a lexicon section (STRS, LEXE, LEXH, LEXA, MRPH)");
+    lx->strs = str->p;
+    lx->strs_len = str->size;
+    lx->ents = ent->p;
+    lx->anal = ana->p;
+    lx->anal_len = ana->size;
+    if (ent->size % ANNAL_LEX_ENTRY_SIZE || ent->size / 32 > UINT32_MAX - 1)
+        return S_bad(err, name, "LEXE", 0, "size is not a whole number of entries");
+    lx->nents = (uint32_t)(ent->size / ANNAL_LEX_ENTRY_SIZE);
+    if (hsh->size < 8)
+        return S_bad(err, name, "LEXH", 0, "too small");
+    lx->nslots = annal_le32(hsh->p);
+    lx->max_phrase = annal_le32(hsh->p + 4);
+    lx->slots = hsh->p + 8;
+    if (lx->nslots == 0 || (lx->nslots & (lx->nslots - 1)) ||
+        (hsh->size - 8) / 4 != lx->nslots || lx->nslots <= lx->nents ||
+        lx->max_phrase > ANNAL_LEX_MAX_PHRASE)
+        return S_bad(err, name, "LEXH", 0, "bad slot count or phrase length");
+    for (uint32_t i = 0; i < lx->nslots; i++)
+        if (annal_le32(lx->slots + 4ull * i) > lx->nents)
+            return S_bad(err, name, "LEXH", 8 + 4ull * i, "slot points past the entries");
+    st = S_check_entries(lx, name, err);
+    if (st == ANNAL_OK)
+        st = S_load_rules(lx, mrp, name, err);
+    return st;
+}
+
+static void S_entry(const annal_lexicon *lx, uint32_t i, annal_lex_entry *e)
+{
+    const unsigned char *p = lx->ents + (uint64_t)i * ANNAL_LEX_ENTRY_SIZE;
+    uint64_t bits = annal_le64(p + 24);
+    uint32_t a = annal_le32(p + 20);
+
+    e->key = (const char *)lx->strs + annal_le32(p);
+    e->key_len = annal_le32(p + 4);
+    e->pos = annal_le32(p + 8);
+    e->flags = annal_le32(p + 12);
+    e->aux = annal_le32(p + 16);
+    memcpy(&e->value, &bits, sizeof e->value);
+    e->nanal = a == ANNAL_LEX_NO_ANAL ? 0 : annal_le32(lx->anal + a);
+    e->anal = a == ANNAL_LEX_NO_ANAL ? NULL : lx->anal + a + 4;
+}
+
+int annal_lexicon_find(const annal_lexicon *lx, const char *key, size_t len,
+                       annal_lex_entry *e)
+{
+    uint32_t mask, i;
+
+    if (!lx || !lx->nslots)
+        return 0;
+    mask = lx->nslots - 1;
+    i = (uint32_t)annal_hash(key, len) & mask;
+    for (uint32_t probes = 0; probes < lx->nslots; probes++, i = (i + 1) & mask) {
+        uint32_t slot = annal_le32(lx->slots + 4ull * i);
+        const unsigned char *p;
+        if (slot == 0)
+            return 0;
+        p = lx->ents + (uint64_t)(slot - 1) * ANNAL_LEX_ENTRY_SIZE;
+        if (annal_le32(p + 4) == len &&
+            memcmp(lx->strs + annal_le32(p), key, len) == 0) {
+            S_entry(lx, slot - 1, e);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void annal_lex_entry_analysis(const annal_lexicon *lx,
+                              const annal_lex_entry *e, uint32_t i,
+                              uint32_t *pos, const char **lemma,
+                              size_t *lemma_len)
+{
+    const unsigned char *r = e->anal + 12u * i;
+
+    *pos = annal_le32(r);
+    *lemma = (const char *)lx->strs + annal_le32(r + 4);
+    *lemma_len = annal_le32(r + 8);
+}
+
+uint32_t annal_lexicon_max_phrase(const annal_lexicon *lx)
+{
+    return lx ? lx->max_phrase : 0;
+}
+
+size_t annal_lowercase(const char *word, size_t len, char *out, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)word;
+    size_t i = 0, o = 0;
+
+    while (i < len && o + 4 < cap) {
+        int32_t cp;
+        if (u[i] < 0x80) {
+            out[o++] = (char)((u[i] >= 'A' && u[i] <= 'Z') ? u[i] + 32 : u[i]);
+            i++;
+            continue;
+        }
+        i += annal_utf8_decode(u + i, len - i, &cp);
+        if (cp == ANNAL_UTF8_BAD)
+            cp = 0xFFFD;
+        o += annal_utf8_encode(utf8proc_tolower(cp), out + o);
+    }
+    return o;
+}
+
+/* Index 0..3 of an open-class bit. */
+static int S_open_index(uint32_t bit)
+{
+    switch (bit) {
+    case ANNAL_POS_NOUN: return 0;
+    case ANNAL_POS_VERB: return 1;
+    case ANNAL_POS_ADJ: return 2;
+    case ANNAL_POS_ADV: return 3;
+    default: return -1;
+    }
+}
+
+static void S_set_lemma(annal_lex_info *out, uint32_t bits, const char *l,
+                        size_t n)
+{
+    for (uint32_t b = 1; b <= ANNAL_POS_ADV; b <<= 1) {
+        int k = S_open_index(b);
+        if ((bits & b) && k >= 0 && !out->pos_lemma[k]) {
+            out->pos_lemma[k] = l;
+            out->pos_lemma_len[k] = n;
+        }
+    }
+}
+
+/* Analyses stored with the entry: exceptions and closed-class lemmas. */
+static void S_stored(const annal_lexicon *lx, const annal_lex_entry *e,
+                     annal_lex_info *out)
+{
+    for (uint32_t i = 0; i < e->nanal; i++) {
+        uint32_t pos;
+        const char *l;
+        size_t n;
+        annal_lex_entry_analysis(lx, e, i, &pos, &l, &n);
+        out->pos |= pos;
+        if (pos & POS_OPEN)
+            S_set_lemma(out, pos, l, n);
+        else if (!out->lemma) {
+            out->lemma = l;
+            out->lemma_len = n;
+        }
+    }
+}
+
+/* WordNet detachment rules: strip a suffix, add an ending, keep the result
+ * if it is a lemma of the rule's part of speech. */
+static void S_rules(const annal_lexicon *lx, const char *lw, size_t len,
+                    char *scratch, size_t cap, annal_lex_info *out)
+{
+    size_t used = 0;
+
+    for (uint32_t r = 0; r < lx->nrules; r++) {
+        const annal_lex_rule *ru = &lx->rules[r];
+        int k = S_open_index(ru->pos);
+        size_t blen;
+        annal_lex_entry be;
+
+        if (k < 0 || out->pos_lemma[k] || len <= ru->suffix_len ||
+            memcmp(lw + len - ru->suffix_len, ru->suffix, ru->suffix_len))
+            continue;
+        blen = len - ru->suffix_len + ru->ending_len;
+        if (used + blen > cap)
+            break;
+        memcpy(scratch + used, lw, len - ru->suffix_len);
+        memcpy(scratch + used + len - ru->suffix_len, ru->ending, ru->ending_len);
+        if (!annal_lexicon_find(lx, scratch + used, blen, &be) ||
+            !(be.pos & ru->pos & POS_OPEN))
+            continue;
+        out->pos |= ru->pos;
+        S_set_lemma(out, ru->pos, scratch + used, blen);
+        used += blen;
+    }
+}
+
+/* The single lemma to show: a closed-class lemma, else the first open
+ * class whose lemma differs from the word (inflected verb before noun
+ * before adjective), else the word. */
+static void S_best(const char *lw, size_t len, annal_lex_info *out)
+{
+    static const int order[4] = {1, 0, 2, 3};
+
+    if (out->lemma)
+        return;
+    for (int i = 0; i < 4; i++) {
+        int k = order[i];
+        if (out->pos_lemma[k] && (out->pos_lemma_len[k] != len ||
+                                  memcmp(out->pos_lemma[k], lw, len))) {
+            out->lemma = out->pos_lemma[k];
+            out->lemma_len = out->pos_lemma_len[k];
+            return;
+        }
+    }
+    out->lemma = lw;
+    out->lemma_len = len;
+}
+
+int annal_lexicon_analyse(const annal_lexicon *lx, const char *lw,
+                          size_t len, char *scratch, size_t cap,
+                          annal_lex_info *out)
+{
+    annal_lex_entry e;
+    int known = 0;
+
+    memset(out, 0, sizeof *out);
+    if (annal_lexicon_find(lx, lw, len, &e)) {
+        known = (e.pos != 0 || e.nanal != 0);
+        out->pos = e.pos;
+        S_stored(lx, &e, out);
+        S_set_lemma(out, e.pos & POS_OPEN, e.key, e.key_len);
+    }
+    /* Closed-class words are not inflections of open-class ones
+     * ("was" is not the plural of "wa"). */
+    if (!(out->pos & ~POS_OPEN))
+        S_rules(lx, lw, len, scratch, cap, out);
+    S_best(lw, len, out);
+    return known || out->pos != 0;
+}

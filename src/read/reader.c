@@ -1,0 +1,616 @@
+/*
+ * reader.c - from paths to documents (include/annal.h, annal_reader).
+ *
+ * annal_reader_open() expands the paths into a list of inputs: files as
+ * given, directories walked recursively in byte order of their names
+ * (hidden entries skipped, depth limited by max_dir_depth) keeping *.txt
+ * and *.jsonl with an optional .gz or .zst, and "-" for standard input.
+ * annal_reader_next() then yields documents one at a time:
+ *
+ *   plain text  the whole file is one document (up to max_doc_bytes + 1
+ *               bytes are kept; the document stage warns about the rest);
+ *               doc_id is the file name without directory and extensions
+ *   JSON Lines  one document per non-blank line; doc_id is "id", else
+ *               "<file stem>:<line>"
+ *
+ * Anything wrong is reported through opts->report with the file, line and
+ * reason, counted in annal_reader_skipped(), and skipped; the reader goes
+ * on with the next line or file.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../core/buf.h"
+#include "../core/error.h"
+#include "../core/json.h"
+#include "../core/utf8.h"
+#include "stream.h"
+
+#define READER_BINARY_PROBE 4096u
+#define READER_MAX_ID 256u
+
+struct annal_reader {
+    annal_reader_opts opts;
+    annal_limits limits;
+    char **files;
+    size_t nfiles, cap, next;
+    /* the open file */
+    annal_stream st;
+    int open, jsonl, eof;
+    const char *path;
+    uint64_t line_no;
+    annal_buf buf;            /* text of a file, or pending JSONL bytes */
+    size_t buf_pos;           /* JSONL: start of the next line in buf */
+    annal_buf line;           /* JSONL: repaired line */
+    json_t *json;
+    char id[READER_MAX_ID];
+    char note[256];
+    uint64_t skipped;
+};
+
+static void S_report(annal_reader *r, annal_status code, const char *file,
+                     uint64_t line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void S_report(annal_reader *r, annal_status code, const char *file,
+                     uint64_t line, const char *fmt, ...)
+{
+    annal_error e;
+    char msg[384];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    annal_error_set(&e, code, file, line, ANNAL_NO_OFFSET, "%s", msg);
+    r->skipped++;
+    if (r->opts.report)
+        r->opts.report(r->opts.report_ctx, &e);
+}
+
+static void S_report_err(annal_reader *r, const annal_error *e)
+{
+    r->skipped++;
+    if (r->opts.report)
+        r->opts.report(r->opts.report_ctx, e);
+}
+
+/* ---- expanding paths --------------------------------------------------- */
+
+static int S_add_file(annal_reader *r, const char *path)
+{
+    if (r->nfiles == r->cap) {
+        size_t nc = r->cap ? r->cap * 2 : 64;
+        char **nf = realloc(r->files, nc * sizeof *nf);
+        if (!nf)
+            return -1;
+        r->files = nf;
+        r->cap = nc;
+    }
+    if (!(r->files[r->nfiles] = strdup(path)))
+        return -1;
+    r->nfiles++;
+    return 0;
+}
+
+static int S_ends(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The name without compression extension ends in .jsonl */
+static int S_is_jsonl_name(const char *s)
+{
+    return S_ends(s, ".jsonl") || S_ends(s, ".jsonl.gz") || S_ends(s, ".jsonl.zst");
+}
+
+static int S_wanted(const char *name)
+{
+    return S_is_jsonl_name(name) || S_ends(name, ".txt") || S_ends(name, ".txt.gz") ||
+           S_ends(name, ".txt.zst");
+}
+
+static int S_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int S_walk(annal_reader *r, const char *dir, uint32_t depth);
+
+/* One directory entry: a file to keep, a directory to enter, or nothing. */
+static int S_walk_entry(annal_reader *r, const char *dir, const char *name,
+                        uint32_t depth)
+{
+    char path[4096];
+    struct stat sb;
+
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
+        S_report(r, ANNAL_ELIMIT, dir, 0, "path too long: %s", name);
+        return 0;
+    }
+    if (stat(path, &sb) != 0) {
+        S_report(r, ANNAL_EIO, path, 0, "cannot read: %s", strerror(errno));
+        return 0;
+    }
+    if (S_ISDIR(sb.st_mode))
+        return S_walk(r, path, depth + 1);
+    if (S_ISREG(sb.st_mode) && S_wanted(name))
+        return S_add_file(r, path);
+    return 0;
+}
+
+static int S_walk(annal_reader *r, const char *dir, uint32_t depth)
+{
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    int rc = 0;
+    DIR *d;
+
+    if (depth > r->limits.max_dir_depth) {
+        S_report(r, ANNAL_ELIMIT, dir, 0, "directory deeper than max_dir_depth (%u); not entered",
+                 r->limits.max_dir_depth);
+        return 0;
+    }
+    if (!(d = opendir(dir))) {
+        S_report(r, ANNAL_EIO, dir, 0, "cannot open directory: %s", strerror(errno));
+        return 0;
+    }
+    while ((de = readdir(d)) != NULL && rc == 0) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *nn);
+            if (!nn) { rc = -1; break; }
+            names = nn;
+        }
+        if (!(names[n] = strdup(de->d_name))) { rc = -1; break; }
+        n++;
+    }
+    closedir(d);
+    if (rc == 0)
+        qsort(names, n, sizeof *names, S_cmp);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0)
+            rc = S_walk_entry(r, dir, names[i], depth);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+annal_status annal_reader_open(const char *const *paths, size_t npaths,
+                               const annal_reader_opts *opts,
+                               annal_reader **out, annal_error *err)
+{
+    annal_reader *r = calloc(1, sizeof *r);
+
+    *out = NULL;
+    if (!r)
+        return annal_error_set(err, ANNAL_ENOMEM, NULL, 0, ANNAL_NO_OFFSET, "out of memory");
+    if (opts)
+        r->opts = *opts;
+    r->limits = opts && opts->limits ? *opts->limits : annal_limits_default();
+    annal_buf_init(&r->buf, NULL);
+    annal_buf_init(&r->line, NULL);
+    for (size_t i = 0; i < npaths; i++) {
+        struct stat sb;
+        int rc = 0;
+        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+            rc = S_walk(r, paths[i], 0);
+        else
+            rc = S_add_file(r, paths[i]);
+        if (rc) {
+            annal_reader_free(r);
+            return annal_error_set(err, ANNAL_ENOMEM, NULL, 0, ANNAL_NO_OFFSET, "out of memory");
+        }
+    }
+    *out = r;
+    return ANNAL_OK;
+}
+
+uint64_t annal_reader_skipped(const annal_reader *r)
+{
+    return r->skipped;
+}
+
+static void S_close(annal_reader *r)
+{
+    if (r->open)
+        annal_stream_close(&r->st);
+    r->open = 0;
+    if (r->json)
+        json_decref(r->json);
+    r->json = NULL;
+}
+
+void annal_reader_free(annal_reader *r)
+{
+    if (!r)
+        return;
+    S_close(r);
+    for (size_t i = 0; i < r->nfiles; i++)
+        free(r->files[i]);
+    free(r->files);
+    annal_buf_free(&r->buf);
+    annal_buf_free(&r->line);
+    free(r);
+}
+
+/* ---- documents ------------------------------------------------------- */
+
+/* "dir/000_abc.txt.gz" -> "000_abc" */
+static void S_stem(const char *path, char *out, size_t cap)
+{
+    const char *base = strrchr(path, '/');
+    char *dot;
+
+    base = base ? base + 1 : path;
+    if (strcmp(path, "-") == 0)
+        base = "stdin";
+    snprintf(out, cap, "%s", base);
+    for (int k = 0; k < 2; k++) {
+        if (S_ends(out, ".gz") || S_ends(out, ".zst") || S_ends(out, ".txt") ||
+            S_ends(out, ".jsonl")) {
+            dot = strrchr(out, '.');
+            if (dot && dot != out)
+                *dot = '\0';
+        }
+    }
+}
+
+/* Binary files announce themselves by magic numbers or many NUL and
+ * control bytes; returns a name for the message, or NULL for text. */
+static const char *S_binary_kind(const unsigned char *p, size_t n)
+{
+    static const struct { const char *magic; size_t len; const char *name; } m[] = {
+        {"%PDF", 4, "a PDF file"},        {"PK\x03\x04", 4, "a zip archive"},
+        {"\x89PNG", 4, "a PNG image"},    {"\xFF\xD8\xFF", 3, "a JPEG image"},
+        {"GIF8", 4, "a GIF image"},       {"\x7F" "ELF", 4, "an executable"},
+        {"SQLite format 3", 15, "an SQLite database"}};
+    size_t ctrl = 0, probe = n < READER_BINARY_PROBE ? n : READER_BINARY_PROBE;
+
+    for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
+        if (n >= m[k].len && memcmp(p, m[k].magic, m[k].len) == 0)
+            return m[k].name;
+    for (size_t i = 0; i < probe; i++)
+        if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' && p[i] != '\f')
+            ctrl++;
+    return probe >= 64 && ctrl * 10 > probe ? "binary data (many NUL or control bytes)" : NULL;
+}
+
+/* UTF-16 with a byte-order mark becomes UTF-8 in r->line. */
+static int S_utf16(annal_reader *r, const unsigned char *p, size_t n)
+{
+    int be;
+
+    if (n < 2 || !((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+        return 0;
+    be = p[0] == 0xFE;
+    annal_buf_clear(&r->line);
+    for (size_t i = 2; i + 1 < n; i += 2) {
+        uint32_t u = be ? (uint32_t)(p[i] << 8 | p[i + 1]) : (uint32_t)(p[i + 1] << 8 | p[i]);
+        char enc[4];
+        if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
+            uint32_t lo = be ? (uint32_t)(p[i + 2] << 8 | p[i + 3]) : (uint32_t)(p[i + 3] << 8 | p[i + 2]);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            }
+        }
+        if (u >= 0xD800 && u <= 0xDFFF)
+            u = 0xFFFD;
+        annal_buf_put(&r->line, enc, annal_utf8_encode((int32_t)u, enc));
+    }
+    snprintf(r->note, sizeof r->note,
+             "UTF-16 text converted to UTF-8; spans refer to the UTF-8 text");
+    return 1;
+}
+
+/* Reads a whole plain-text file into r->buf (at most max_doc_bytes + 1). */
+static int S_text_doc(annal_reader *r, annal_input *in)
+{
+    size_t max = (size_t)r->limits.max_doc_bytes + 1;
+    const char *kind;
+    annal_error e;
+    long got;
+
+    /* r->buf was cleared when the file was opened; for stdin it may
+     * already hold the bytes peeked to tell text from JSON Lines. */
+    while (r->buf.len < max && !r->eof) {
+        size_t want = max - r->buf.len < STREAM_CHUNK ? max - r->buf.len : STREAM_CHUNK;
+        if (annal_buf_reserve(&r->buf, want)) {
+            S_report(r, ANNAL_ENOMEM, r->path, 0, "out of memory; skipped");
+            return 0;
+        }
+        got = annal_stream_read(&r->st, r->buf.p + r->buf.len, want, &e);
+        if (got < 0) {
+            S_report_err(r, &e);
+            return 0;
+        }
+        if (got == 0)
+            break;
+        r->buf.len += (size_t)got;
+    }
+    if (r->buf.len > max)
+        r->buf.len = max;
+    if ((kind = S_binary_kind((const unsigned char *)r->buf.p, r->buf.len)) &&
+        !(r->buf.len >= 2 && ((unsigned char)r->buf.p[0] == 0xFF || (unsigned char)r->buf.p[0] == 0xFE))) {
+        S_report(r, ANNAL_EBINARY, r->path, 0, "looks like %s, not text; skipped", kind);
+        return 0;
+    }
+    r->note[0] = '\0';
+    in->text = r->buf.p ? r->buf.p : "";
+    in->len = r->buf.len;
+    if (S_utf16(r, (const unsigned char *)r->buf.p, r->buf.len)) {
+        in->text = r->line.p ? r->line.p : "";
+        in->len = r->line.len;
+    }
+    S_stem(r->path, r->id, sizeof r->id);
+    memset(&in->meta, 0, sizeof in->meta);
+    in->meta.id = r->id;
+    in->meta.published = r->opts.published;
+    in->meta.origin = r->path;
+    in->meta.plain_text = 1;
+    in->meta.note = r->note[0] ? r->note : NULL;
+    return 1;
+}
+
+/* ---- JSON Lines -------------------------------------------------------- */
+
+/* Bytes a JSON line may take: a document of max_doc_bytes with escapes. */
+static size_t S_max_line(const annal_reader *r)
+{
+    return (size_t)r->limits.max_doc_bytes * 2 + 65536;
+}
+
+/* Next line of the open file as [*s, *e) in r->buf; 0 at the end.  An
+ * over-long line is reported, skipped to its newline, and *too_long set. */
+static int S_next_line(annal_reader *r, size_t *s, size_t *e, int *too_long)
+{
+    annal_error err;
+    *too_long = 0;
+
+    for (;;) {
+        char *nl = r->buf.len > r->buf_pos
+                       ? memchr(r->buf.p + r->buf_pos, '\n', r->buf.len - r->buf_pos) : NULL;
+        long got;
+        if (nl || (r->eof && r->buf_pos < r->buf.len)) {
+            *s = r->buf_pos;
+            *e = nl ? (size_t)(nl - r->buf.p) : r->buf.len;
+            r->buf_pos = nl ? *e + 1 : r->buf.len;
+            r->line_no++;
+            return 1;
+        }
+        if (r->eof)
+            return 0;
+        if (r->buf_pos > 0) {   /* compact */
+            memmove(r->buf.p, r->buf.p + r->buf_pos, r->buf.len - r->buf_pos);
+            r->buf.len -= r->buf_pos;
+            r->buf_pos = 0;
+        }
+        if (r->buf.len > S_max_line(r)) {   /* drop the over-long line */
+            *too_long = 1;
+            r->buf.len = 0;
+            r->line_no++;
+            for (;;) {
+                char tmp[STREAM_CHUNK];
+                got = annal_stream_read(&r->st, tmp, sizeof tmp, &err);
+                if (got <= 0) {
+                    r->eof = 1;
+                    break;
+                }
+                if ((nl = memchr(tmp, '\n', (size_t)got)) != NULL) {
+                    annal_buf_put(&r->buf, nl + 1, (size_t)(tmp + got - nl - 1));
+                    break;
+                }
+            }
+            *s = *e = 0;
+            return 1;
+        }
+        if (annal_buf_reserve(&r->buf, STREAM_CHUNK))
+            return 0;
+        got = annal_stream_read(&r->st, r->buf.p + r->buf.len, STREAM_CHUNK, &err);
+        if (got < 0) {
+            S_report_err(r, &err);
+            r->eof = 1;
+            continue;
+        }
+        if (got == 0)
+            r->eof = 1;
+        r->buf.len += (size_t)got;
+    }
+}
+
+/* Copies s[0..n) into r->line with ill-formed UTF-8 replaced. */
+static int S_repair_utf8(annal_reader *r, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    int bad = 0;
+
+    annal_buf_clear(&r->line);
+    while (i < n) {
+        size_t run = i + annal_ascii_prefix(u + i, n - i), k;
+        int32_t cp;
+        annal_buf_put(&r->line, s + i, run - i);
+        if ((i = run) >= n)
+            break;
+        k = annal_utf8_decode(u + i, n - i, &cp);
+        if (cp == ANNAL_UTF8_BAD) {
+            annal_buf_put(&r->line, "\xEF\xBF\xBD", 3);
+            bad = 1;
+        } else {
+            annal_buf_put(&r->line, s + i, k);
+        }
+        i += k;
+    }
+    return bad;
+}
+
+static const char *S_str(json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Fills in from the parsed object r->json; 0 if it has no usable text. */
+static int S_json_doc(annal_reader *r, annal_input *in, int repaired)
+{
+    json_t *text = json_object_get(r->json, "text"), *id = json_object_get(r->json, "id");
+    const char *pub = S_str(r->json, "published");
+    char stem[READER_MAX_ID];
+
+    if (!json_is_object(r->json)) {
+        S_report(r, ANNAL_EFORMAT, r->path, r->line_no, "expected a JSON object; line skipped");
+        return 0;
+    }
+    if (!json_is_string(text)) {
+        S_report(r, ANNAL_EFORMAT, r->path, r->line_no,
+                 text ? "\"text\" is not a string; line skipped" : "no \"text\" field; line skipped");
+        return 0;
+    }
+    memset(&in->meta, 0, sizeof in->meta);
+    in->text = json_string_value(text);
+    in->len = json_string_length(text);
+    if (json_is_string(id))
+        snprintf(r->id, sizeof r->id, "%s", json_string_value(id));
+    else if (json_is_integer(id))
+        snprintf(r->id, sizeof r->id, "%lld", (long long)json_integer_value(id));
+    else {
+        S_stem(r->path, stem, sizeof stem);
+        snprintf(r->id, sizeof r->id, "%.200s:%llu", stem, (unsigned long long)r->line_no);
+    }
+    in->meta.id = r->id;
+    in->meta.source = S_str(r->json, "source");
+    in->meta.title = S_str(r->json, "title");
+    in->meta.url = S_str(r->json, "url");
+    in->meta.author = S_str(r->json, "author");
+    in->meta.origin = r->path;
+    in->meta.origin_line = r->line_no;
+    in->meta.published = r->opts.published;
+    r->note[0] = '\0';
+    if (!pub)
+        pub = S_str(r->json, "date");
+    if (pub && (strlen(pub) < 10 || annal_ymd_parse(pub, 10, &in->meta.published) != 0)) {
+        in->meta.published = r->opts.published;
+        snprintf(r->note, sizeof r->note, "publication date \"%.40s\" not understood (expected YYYY-MM-DD)", pub);
+    }
+    if (repaired)
+        snprintf(r->note, sizeof r->note, "invalid UTF-8 in the JSON line replaced with U+FFFD");
+    in->meta.note = r->note[0] ? r->note : NULL;
+    return 1;
+}
+
+static int S_jsonl_doc(annal_reader *r, annal_input *in)
+{
+    size_t s, e;
+    int too_long;
+
+    while (S_next_line(r, &s, &e, &too_long)) {
+        json_error_t jerr;
+        int repaired;
+        size_t a = s;
+        if (too_long) {
+            S_report(r, ANNAL_ELIMIT, r->path, r->line_no,
+                     "line longer than %zu bytes (2 x max_doc_bytes + 64 KiB); skipped", S_max_line(r));
+            continue;
+        }
+        while (a < e && (r->buf.p[a] == ' ' || r->buf.p[a] == '\t' || r->buf.p[a] == '\r'))
+            a++;
+        if (a == e)
+            continue;   /* blank line */
+        repaired = S_repair_utf8(r, r->buf.p + s, e - s);
+        if (r->json)
+            json_decref(r->json);
+        r->json = json_loadb(r->line.p, r->line.len, JSON_ALLOW_NUL, &jerr);
+        if (!r->json) {
+            S_report(r, ANNAL_EFORMAT, r->path, r->line_no, "invalid JSON at column %d: %s; line skipped",
+                     jerr.column, jerr.text);
+            continue;
+        }
+        if (S_json_doc(r, in, repaired))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- driving ---------------------------------------------------------- */
+
+static int S_is_jsonl(annal_reader *r, const char *path)
+{
+    if (r->opts.format == ANNAL_INPUT_JSONL)
+        return 1;
+    if (r->opts.format == ANNAL_INPUT_TEXT)
+        return 0;
+    if (strcmp(path, "-") != 0)
+        return S_is_jsonl_name(path);
+    /* stdin: JSON Lines if the first non-blank byte (after decompression)
+     * is '{'; peek by reading into the buffer we will parse from. */
+    {
+        annal_error e;
+        long got;
+        annal_buf_clear(&r->buf);
+        r->buf_pos = 0;
+        while (r->buf.len < 64 && !r->eof) {
+            if (annal_buf_reserve(&r->buf, STREAM_CHUNK))
+                return 0;
+            got = annal_stream_read(&r->st, r->buf.p + r->buf.len, STREAM_CHUNK, &e);
+            if (got <= 0) {
+                r->eof = 1;
+                break;
+            }
+            r->buf.len += (size_t)got;
+        }
+        for (size_t i = 0; i < r->buf.len; i++)
+            if (!strchr(" \t\r\n", r->buf.p[i]))
+                return r->buf.p[i] == '{';
+        return 0;
+    }
+}
+
+static int S_open_next(annal_reader *r)
+{
+    annal_error e;
+
+    while (r->next < r->nfiles) {
+        r->path = r->files[r->next++];
+        if (annal_stream_open(&r->st, r->path, &e) != ANNAL_OK) {
+            S_report_err(r, &e);
+            continue;
+        }
+        r->open = 1;
+        r->eof = 0;
+        r->line_no = 0;
+        r->buf_pos = 0;
+        annal_buf_clear(&r->buf);
+        r->jsonl = S_is_jsonl(r, r->path);
+        return 1;
+    }
+    return 0;
+}
+
+int annal_reader_next(annal_reader *r, annal_input *in)
+{
+    for (;;) {
+        if (!r->open && !S_open_next(r))
+            return 0;
+        if (r->jsonl) {
+            if (S_jsonl_doc(r, in))
+                return 1;
+            S_close(r);
+            continue;
+        }
+        {
+            int ok = S_text_doc(r, in);
+            annal_stream_close(&r->st);
+            r->open = 0;
+            if (ok)
+                return 1;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+/* sentence.c - see sentence.h for the rules. */
+#include "sentence.h"
+
+#include <string.h>
+
+#include "../core/alloc.h"
+
+#define SENT_MAX_LOOKUP 32   /* longest word looked up in the lexicon */
+
+enum { BOUND_NONE, BOUND_STRONG, BOUND_WEAK };
+
+/* Lexicon flags of token t (lower-cased), 0 if unknown. */
+static uint32_t S_lexflags(const char *norm, const annal_token *t,
+                           const annal_lexicon *lx)
+{
+    char low[SENT_MAX_LOOKUP * 2 + 4];
+    annal_lex_entry e;
+    size_t n = t->nend - t->nstart, ln;
+
+    if (n > SENT_MAX_LOOKUP)
+        return 0;
+    if (t->type == ANNAL_TOK_ABBREV)
+        n--;   /* drop the period */
+    ln = annal_lowercase(norm + t->nstart, n, low, sizeof low);
+    return annal_lexicon_find(lx, low, ln, &e) ? e.flags : 0;
+}
+
+/* What kind of boundary token t can be. */
+static int S_terminal(const char *norm, const annal_token *t,
+                      const annal_lexicon *lx)
+{
+    const char *s = norm + t->nstart;
+    size_t n = t->nend - t->nstart;
+
+    switch (t->type) {
+    case ANNAL_TOK_PUNCT:
+        if (n >= 3 && s[0] == '.')
+            return BOUND_WEAK;      /* ellipsis */
+        if (s[0] == '.' || s[0] == '!' || s[0] == '?')
+            return BOUND_STRONG;
+        return BOUND_NONE;
+    case ANNAL_TOK_ACRONYM:
+        return s[n - 1] == '.' ? BOUND_WEAK : BOUND_NONE;
+    case ANNAL_TOK_INITIAL:
+        return BOUND_WEAK;
+    case ANNAL_TOK_ABBREV: {
+        uint32_t f = S_lexflags(norm, t, lx);
+        if (f & ANNAL_LF_TITLE)
+            return BOUND_NONE;
+        return (f & ANNAL_LF_FINAL) ? BOUND_WEAK : BOUND_NONE;
+    }
+    default:
+        return BOUND_NONE;
+    }
+}
+
+static int S_is_lower_word(const char *norm, const annal_token *t)
+{
+    unsigned char c = (unsigned char)norm[t->nstart];
+    return ANNAL_TOK_IS_WORDLIKE(t->type) && !(t->flags & ANNAL_TF_CAP) &&
+           c >= 'a' && c <= 'z';
+}
+
+/* Whether the token after a boundary candidate can open a sentence. */
+static int S_opens(const char *norm, const annal_token *nx, int kind,
+                   const annal_lexicon *lx)
+{
+    char c = norm[nx->nstart];
+
+    if (nx->flags & ANNAL_TF_PARA_BEFORE)
+        return 1;
+    if (kind == BOUND_STRONG) {
+        if (S_is_lower_word(norm, nx))
+            return 0;
+        return !(nx->type == ANNAL_TOK_PUNCT && strchr(",;:", c)) &&
+               nx->type != ANNAL_TOK_CLOSE;
+    }
+    /* Weak: "U.S. The", or a line break after it. */
+    if (nx->flags & ANNAL_TF_NEWLINE_BEFORE)
+        return !S_is_lower_word(norm, nx);
+    return (nx->flags & ANNAL_TF_CAP) &&
+           (S_lexflags(norm, nx, lx) & ANNAL_LF_SENTSTART);
+}
+
+static int S_push(annal_sentvec *out, const annal_token *toks, size_t first,
+                  size_t last, uint32_t para, uint32_t flags)
+{
+    void *p = out->v;
+    annal_sentence *s;
+
+    if (annal_grow(out->alloc, &p, &out->cap, sizeof *s, out->n + 1))
+        return -1;
+    out->v = p;
+    s = &out->v[out->n++];
+    s->start = toks[first].start;
+    s->end = toks[last].end;
+    s->first_token = (uint32_t)first;
+    s->ntokens = (uint32_t)(last - first + 1);
+    s->paragraph = para;
+    s->flags = flags;
+    return 0;
+}
+
+/* Index of the last token that belongs with terminal token i: closing
+ * quotes and brackets written right after it. */
+static size_t S_absorb(const char *norm, const annal_token *toks, size_t n,
+                       size_t i)
+{
+    while (i + 1 < n && !(toks[i + 1].flags & ANNAL_TF_SPACE_BEFORE) &&
+           (toks[i + 1].type == ANNAL_TOK_CLOSE ||
+            toks[i + 1].type == ANNAL_TOK_QUOTE ||
+            (toks[i + 1].type == ANNAL_TOK_PUNCT && strchr(".!?", norm[toks[i + 1].nstart]))))
+        i++;
+    return i;
+}
+
+annal_status annal_split_sentences(const char *norm, const annal_token *toks,
+                                   size_t n, const annal_lexicon *lx,
+                                   const annal_limits *lim,
+                                   annal_sentvec *out, uint32_t *forced)
+{
+    size_t first = 0;
+    uint32_t para = 0, quotes = 0, flags = 0;
+
+    out->n = 0;
+    *forced = 0;
+    for (size_t i = 0; i < n; i++) {
+        int kind;
+        size_t last;
+
+        if (i > 0 && (toks[i].flags & ANNAL_TF_PARA_BEFORE)) {
+            if (i > first && S_push(out, toks, first, i - 1, para, flags))
+                return ANNAL_ENOMEM;
+            first = i;
+            para++;
+            quotes = 0;
+            flags = 0;
+        }
+        if (i == first && (quotes & 1))
+            flags |= ANNAL_SF_IN_QUOTE;
+        if (toks[i].type == ANNAL_TOK_QUOTE && norm[toks[i].nstart] == '"')
+            quotes++;
+        kind = S_terminal(norm, &toks[i], lx);
+        last = i;
+        if (kind != BOUND_NONE) {
+            last = S_absorb(norm, toks, n, i);
+            for (size_t k = i + 1; k <= last; k++)
+                if (toks[k].type == ANNAL_TOK_QUOTE && norm[toks[k].nstart] == '"')
+                    quotes++;
+            if (last + 1 < n && !S_opens(norm, &toks[last + 1], kind, lx)) {
+                kind = BOUND_NONE;
+                last = i;
+            }
+        }
+        if (kind == BOUND_NONE && last + 1 < n &&
+            (last + 1 - first >= lim->max_sentence_tokens ||
+             toks[last + 1].end - toks[first].start > lim->max_sentence_bytes)) {
+            flags |= ANNAL_SF_FORCED_SPLIT;
+            (*forced)++;
+            kind = BOUND_STRONG;
+        }
+        if (kind != BOUND_NONE || last + 1 == n) {
+            if (S_push(out, toks, first, last, para, flags))
+                return ANNAL_ENOMEM;
+            i = last;
+            first = last + 1;
+            flags = 0;
+        }
+    }
+    return ANNAL_OK;
+}

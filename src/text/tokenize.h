@@ -1,0 +1,32 @@
+/*
+ * tokenize.h - turns the scanner's raw tokens into annal_tokens.
+ *
+ * On top of scan.re it:
+ *   - splits clitics off words: Kalbajar's -> Kalbajar + 's, don't ->
+ *     do + n't (Penn Treebank convention), O'Brien stays whole;
+ *   - joins a word with its abbreviation period when the lexicon marks the
+ *     word ABBR (Gen. Jan. St.) and a single capital with its period (J.);
+ *   - trims trailing punctuation off URLs and e-mail addresses;
+ *   - sets case, hyphen, digit and whitespace flags;
+ *   - maps every span back to the raw document (normalize.h).
+ * A document yields at most `max_tokens` tokens; the rest is dropped and
+ * *truncated is set so the caller can warn.
+ */
+#ifndef ANNAL_TEXT_TOKENIZE_H
+#define ANNAL_TEXT_TOKENIZE_H
+
+#include "annal.h"
+#include "normalize.h"
+#include "../lex/lexicon.h"
+
+typedef struct annal_tokvec {
+    annal_token *v;
+    size_t n, cap;
+    const annal_alloc *alloc;
+} annal_tokvec;
+
+annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
+                            size_t max_tokens, annal_tokvec *out,
+                            int *truncated);
+
+#endif
