@@ -571,22 +571,38 @@ static annal_status S_morphy(builder *b, const char *data_dir)
     return r < 0 ? ANNAL_EDATA : ANNAL_OK;
 }
 
-/* Marks the first word of each multi-word key. */
+/* Marks every proper prefix of each multi-word key ("the", "the day",
+ * "the day before" for "the day before yesterday") with ANNAL_LF_PHRASE,
+ * and every word after the first with ANNAL_LF_INPHRASE, creating entries
+ * where needed.  A phrase matcher can then stop at the first word that is
+ * not INPHRASE or the first word sequence that starts no key. */
 static annal_status S_phrases(builder *b)
 {
     size_t n = b->n;
 
     for (size_t i = 0; i < n; i++) {
-        char *sp = memchr(b->ents[i].key, ' ', b->ents[i].key_len);
-        bentry *first;
-        if (!sp)
-            continue;
-        first = S_get(b, b->ents[i].key, (size_t)(sp - b->ents[i].key));
-        if (!first)
-            return annal_error_set(b->err, ANNAL_ENOMEM, NULL, 0, ANNAL_NO_OFFSET, "out of memory");
-        first->flags |= ANNAL_LF_PHRASE;
+        const char *key = b->ents[i].key;   /* keys never move; entries may */
+        uint32_t len = b->ents[i].key_len, start = 0;
+        for (uint32_t k = 0; k <= len; k++) {
+            bentry *e;
+            if (k < len && key[k] != ' ')
+                continue;
+            if (start > 0) {
+                if (!(e = S_get(b, key + start, k - start)))
+                    goto oom;
+                e->flags |= ANNAL_LF_INPHRASE;
+            }
+            if (k < len) {
+                if (!(e = S_get(b, key, k)))
+                    goto oom;
+                e->flags |= ANNAL_LF_PHRASE;
+            }
+            start = k + 1;
+        }
     }
     return ANNAL_OK;
+oom:
+    return annal_error_set(b->err, ANNAL_ENOMEM, NULL, 0, ANNAL_NO_OFFSET, "out of memory");
 }
 
 /* ---- emission --------------------------------------------------------- */

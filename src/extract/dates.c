@@ -77,7 +77,8 @@ static int S_is(const dctx *c, size_t i, const char *w)
 
 static int S_entry(const dctx *c, size_t i, uint32_t flag, annal_lex_entry *e)
 {
-    return S_ok(c, i) && annal_tview_entry(c->v, i, e) && (e->flags & flag);
+    return S_ok(c, i) && (annal_tview_flags(c->v, i) & flag) &&
+           annal_tview_entry(c->v, i, e);
 }
 
 /* A plain integer token (digits only) and its digit count. */
@@ -662,18 +663,45 @@ static void S_narrow(dres *r, int part)
     r->hi = annal_days_to_ymd(hi);
 }
 
-static const dpattern S_patterns[] = {
-    S_p_isodate,  S_p_month_first, S_p_day_first, S_p_decade,
-    S_p_weekday,  S_p_relword,     S_p_relunit,   S_p_ago,
-    S_p_anniversary, S_p_year,
+/* Each pattern with what can trigger it: token types (bit 1 << type) or
+ * lexical flags of the first token.  Only patterns whose trigger matches
+ * are tried, in this order (the order is the priority). */
+#define T(x) (UINT64_C(1) << (x))
+
+typedef struct dpattern_row {
+    dpattern fn;
+    uint64_t types;
+    uint32_t flags;
+} dpattern_row;
+
+static const dpattern_row S_patterns[] = {
+    {S_p_isodate, T(ANNAL_TOK_ISODATE), 0},
+    {S_p_month_first, 0, ANNAL_LF_MONTH},
+    {S_p_day_first, T(ANNAL_TOK_NUMBER) | T(ANNAL_TOK_ORDINAL), 0},
+    {S_p_decade, T(ANNAL_TOK_DECADE), 0},
+    {S_p_weekday, 0, ANNAL_LF_WEEKDAY | ANNAL_LF_DATEDIR},
+    {S_p_relword, 0, ANNAL_LF_DATEREL | ANNAL_LF_PHRASE},
+    {S_p_relunit, 0, ANNAL_LF_DATEDIR | ANNAL_LF_PHRASE},
+    {S_p_ago, T(ANNAL_TOK_NUMBER), ANNAL_LF_NUMWORD | ANNAL_LF_PHRASE},
+    {S_p_anniversary, T(ANNAL_TOK_ORDINAL) | T(ANNAL_TOK_WORD), ANNAL_LF_ORDWORD},
+    {S_p_year, T(ANNAL_TOK_NUMBER), 0},
 };
 
 static size_t S_match_at(const dctx *c, size_t i, dres *r)
 {
+    uint64_t type;
+    uint32_t flags;
+
+    if (!S_ok(c, i))
+        return 0;
+    type = T(S_tok(c, i)->type);
+    flags = annal_tview_flags(c->v, i);
     for (size_t k = 0; k < sizeof S_patterns / sizeof S_patterns[0]; k++) {
         size_t n;
+        if (!(S_patterns[k].types & type) && !(S_patterns[k].flags & flags))
+            continue;
         memset(r, 0, sizeof *r);
-        n = S_patterns[k](c, i, r);
+        n = S_patterns[k].fn(c, i, r);
         if (n) {
             r->first = i;
             r->last = i + n - 1;
@@ -682,6 +710,7 @@ static size_t S_match_at(const dctx *c, size_t i, dres *r)
     }
     return 0;
 }
+#undef T
 
 /* A part-of-period prefix at i (early, mid, late, the end of): tries the
  * patterns after it and narrows their interval. */
@@ -804,6 +833,37 @@ static int S_emit(const dctx *c, const dres *r, uint32_t sent,
     return 0;
 }
 
+/* Flags of words that open date expressions on their own. */
+#define DATE_START_FLAGS (ANNAL_LF_MONTH | ANNAL_LF_WEEKDAY | ANNAL_LF_DATEREL | \
+                          ANNAL_LF_DATEDIR | ANNAL_LF_DATEPART | ANNAL_LF_NUMWORD | \
+                          ANNAL_LF_ORDWORD)
+
+/* A cheap test before the patterns: can a date start at token i?  Words
+ * that only begin phrases ("the", "a") qualify when a date phrase starts
+ * there ("the day before yesterday", "the end of") or a date word follows
+ * ("the past week", "a year ago"). */
+static int S_may_start(const dctx *c, size_t i)
+{
+    const annal_token *t = S_tok(c, i);
+    uint32_t f;
+    annal_lex_entry e;
+
+    if (ANNAL_TOK_IS_NUMERIC(t->type))
+        return 1;
+    if (!ANNAL_TOK_IS_WORDLIKE(t->type))
+        return 0;
+    if (t->flags & ANNAL_TF_HYPHEN)
+        return 1;   /* mid-April, twenty-seventh */
+    f = annal_tview_flags(c->v, i);
+    if (f & DATE_START_FLAGS)
+        return 1;
+    if (!(f & ANNAL_LF_PHRASE))
+        return 0;
+    if (annal_tview_phrase(c->v, i, c->b, ANNAL_LF_DATEREL | ANNAL_LF_DATEPART, &e))
+        return 1;
+    return (annal_tview_flags(c->v, i + 1) & (ANNAL_LF_DATEDIR | ANNAL_LF_DATEUNIT)) != 0;
+}
+
 annal_status annal_find_dates(const annal_tview *v, const annal_sentence *s,
                               uint32_t sent_index, annal_ymd published,
                               uint8_t *used, annal_datevec *out)
@@ -815,9 +875,11 @@ annal_status annal_find_dates(const annal_tview *v, const annal_sentence *s,
     while (i < c.b) {
         dres r;
         size_t n = 0;
-        if (!used[i]) {
-            n = S_match_part(&c, i, &r);
-            if (!n)
+        if (!used[i] && S_may_start(&c, i)) {
+            uint32_t f = annal_tview_flags(v, i);
+            if (f & (ANNAL_LF_DATEPART | ANNAL_LF_PHRASE))
+                n = S_match_part(&c, i, &r);
+            if (!n && (v->toks[i].flags & ANNAL_TF_HYPHEN))
                 n = S_match_hyphen_part(&c, i, &r);
             if (!n)
                 n = S_match_at(&c, i, &r);

@@ -58,30 +58,38 @@ static int S_is(const nctx *c, size_t i, const char *w)
 
 static int S_entry(const nctx *c, size_t i, uint32_t flags, annal_lex_entry *e)
 {
-    return S_ok(c, i) && annal_tview_entry(c->v, i, e) && (e->flags & flags);
+    return S_ok(c, i) && (annal_tview_flags(c->v, i) & flags) &&
+           annal_tview_entry(c->v, i, e);
 }
 
 /* The value of a NUMBER token: 60,000 -> 60000; 1.5 -> 1.5. */
 static int S_digits(const nctx *c, size_t i, double *out)
 {
     const annal_token *t;
-    char buf[64];
-    size_t n = 0, digits = 0;
+    size_t digits = 0;
 
     if (!S_ok(c, i) || (t = S_tok(c, i))->type != ANNAL_TOK_NUMBER)
         return 0;
-    for (uint32_t k = t->nstart; k < t->nend && n + 1 < sizeof buf; k++) {
+    double v = 0, scale = 0;
+
+    /* Digits, thousands commas, one decimal point (the scanner's grammar);
+     * integers of up to 15 digits are exact in a double. */
+    for (uint32_t k = t->nstart; k < t->nend; k++) {
         char ch = c->v->norm[k];
         if (ch == ',')
             continue;
-        if (ch >= '0' && ch <= '9')
-            digits++;
-        buf[n++] = ch;
+        if (ch == '.') {
+            scale = 1;
+            continue;
+        }
+        digits++;
+        v = v * 10 + (ch - '0');
+        if (scale)
+            scale *= 10;
     }
-    buf[n] = '\0';
     if (digits == 0 || digits > NUM_MAX_DIGITS)
         return 0;
-    *out = strtod(buf, NULL);
+    *out = scale ? v / scale : v;
     return 1;
 }
 
@@ -350,6 +358,36 @@ static size_t S_quantity(const nctx *c, size_t i, uint32_t sent,
     return j - start;
 }
 
+/* Flags of words that open quantities on their own. */
+#define NUM_START_FLAGS (ANNAL_LF_QUAL | ANNAL_LF_NUMWORD | ANNAL_LF_SCALE | \
+                         ANNAL_LF_DOZEN | ANNAL_LF_VAGUE)
+
+/* A cheap test before the parsers: can a quantity start at token i?
+ * Phrase-only words ("more", "a") qualify when a number phrase starts
+ * there; range words only as "between" or "from" before a figure. */
+static int S_may_start(const nctx *c, size_t i)
+{
+    const annal_token *t = S_tok(c, i);
+    annal_lex_entry e;
+    uint32_t f;
+
+    if (t->type == ANNAL_TOK_NUMBER)
+        return 1;
+    if (!ANNAL_TOK_IS_WORDLIKE(t->type))
+        return 0;
+    if (t->flags & ANNAL_TF_HYPHEN)
+        return 1;   /* twenty-seven */
+    f = annal_tview_flags(c->v, i);
+    if (f & NUM_START_FLAGS)
+        return 1;
+    if ((f & ANNAL_LF_PHRASE) &&
+        annal_tview_phrase(c->v, i, c->b, ANNAL_LF_QUAL | ANNAL_LF_NUMWORD | ANNAL_LF_VAGUE, &e))
+        return 1;
+    return (f & ANNAL_LF_RANGE) && (S_is(c, i, "between") || S_is(c, i, "from")) &&
+           (S_tok(c, i + 1 < c->b ? i + 1 : i)->type == ANNAL_TOK_NUMBER ||
+            (annal_tview_flags(c->v, i + 1) & NUM_START_FLAGS));
+}
+
 annal_status annal_find_numbers(const annal_tview *v, const annal_sentence *s,
                                 uint32_t sent_index, uint8_t *used,
                                 annal_numvec *out)
@@ -359,7 +397,7 @@ annal_status annal_find_numbers(const annal_tview *v, const annal_sentence *s,
     int err = 0;
 
     while (i < c.b) {
-        size_t n = used[i] ? 0 : S_quantity(&c, i, sent_index, out, &err);
+        size_t n = used[i] || !S_may_start(&c, i) ? 0 : S_quantity(&c, i, sent_index, out, &err);
         if (err)
             return ANNAL_ENOMEM;
         i += n ? n : 1;

@@ -71,6 +71,53 @@ static annal_status S_load_rules(annal_lexicon *lx, const annal_section *m,
     return ANNAL_OK;
 }
 
+/* Packs up to 8 bytes of s into a word, little-endian. */
+static uint64_t S_pack(const unsigned char *s, size_t n)
+{
+    uint64_t k = 0;
+
+    for (size_t i = 0; i < n; i++)
+        k |= (uint64_t)s[i] << (8 * i);
+    return k;
+}
+
+static uint32_t S_small_slot(uint64_t key)
+{
+    return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 52) & (ANNAL_LEX_SMALL - 1);
+}
+
+/* Builds the short-key table and the long-key filter (lexicon_impl.h). */
+static void S_build_filter(annal_lexicon *lx)
+{
+    uint32_t used = 0;
+
+    for (uint32_t i = 0; i < lx->nents; i++) {
+        const unsigned char *e = lx->ents + (uint64_t)i * ANNAL_LEX_ENTRY_SIZE;
+        const unsigned char *key = lx->strs + annal_le32(e);
+        uint32_t len = annal_le32(e + 4);
+        int ascii = 1;
+        if (!annal_le32(e + 12) || len == 0)
+            continue;
+        for (uint32_t k = 0; k < len; k++)
+            ascii &= key[k] < 128;
+        if (!ascii)
+            continue;
+        if (len <= 8 && used < ANNAL_LEX_SMALL / 2) {
+            uint64_t pk = S_pack(key, len);
+            uint32_t slot = S_small_slot(pk);
+            while (lx->small_idx[slot])
+                slot = (slot + 1) & (ANNAL_LEX_SMALL - 1);
+            lx->small_key[slot] = pk;
+            lx->small_idx[slot] = i + 1;
+            lx->small_flags[slot] = annal_le32(e + 12);
+            used++;
+        } else {
+            lx->small_overflow |= len <= 8;
+            lx->filter[key[0]] |= 1u << (len < 31 ? len : 31);
+        }
+    }
+}
+
 annal_status annal_lexicon_load(annal_lexicon *lx, const annal_snapshot *s,
                                 const char *name, annal_error *err)
 {
@@ -108,10 +155,13 @@ annal_status annal_lexicon_load(annal_lexicon *lx, const annal_snapshot *s,
     st = S_check_entries(lx, name, err);
     if (st == ANNAL_OK)
         st = S_load_rules(lx, mrp, name, err);
+    if (st == ANNAL_OK)
+        S_build_filter(lx);
     return st;
 }
 
-static void S_entry(const annal_lexicon *lx, uint32_t i, annal_lex_entry *e)
+void annal_lexicon_entry_at(const annal_lexicon *lx, uint32_t i,
+                            annal_lex_entry *e)
 {
     const unsigned char *p = lx->ents + (uint64_t)i * ANNAL_LEX_ENTRY_SIZE;
     uint64_t bits = annal_le64(p + 24);
@@ -127,28 +177,32 @@ static void S_entry(const annal_lexicon *lx, uint32_t i, annal_lex_entry *e)
     e->anal = a == ANNAL_LEX_NO_ANAL ? NULL : lx->anal + a + 4;
 }
 
-int annal_lexicon_find(const annal_lexicon *lx, const char *key, size_t len,
-                       annal_lex_entry *e)
+/* The slot-probing core of annal_lexicon_find: entry number + 1, or 0. */
+static uint32_t S_find_index(const annal_lexicon *lx, const char *key, size_t len)
 {
-    uint32_t mask, i;
+    uint32_t mask = lx->nslots - 1, i = (uint32_t)annal_hash(key, len) & mask;
 
-    if (!lx || !lx->nslots)
-        return 0;
-    mask = lx->nslots - 1;
-    i = (uint32_t)annal_hash(key, len) & mask;
     for (uint32_t probes = 0; probes < lx->nslots; probes++, i = (i + 1) & mask) {
         uint32_t slot = annal_le32(lx->slots + 4ull * i);
         const unsigned char *p;
         if (slot == 0)
             return 0;
         p = lx->ents + (uint64_t)(slot - 1) * ANNAL_LEX_ENTRY_SIZE;
-        if (annal_le32(p + 4) == len &&
-            memcmp(lx->strs + annal_le32(p), key, len) == 0) {
-            S_entry(lx, slot - 1, e);
-            return 1;
-        }
+        if (annal_le32(p + 4) == len && memcmp(lx->strs + annal_le32(p), key, len) == 0)
+            return slot;
     }
     return 0;
+}
+
+int annal_lexicon_find(const annal_lexicon *lx, const char *key, size_t len,
+                       annal_lex_entry *e)
+{
+    uint32_t idx;
+
+    if (!lx || !lx->nslots || !(idx = S_find_index(lx, key, len)))
+        return 0;
+    annal_lexicon_entry_at(lx, idx - 1, e);
+    return 1;
 }
 
 void annal_lex_entry_analysis(const annal_lexicon *lx,
@@ -161,6 +215,103 @@ void annal_lex_entry_analysis(const annal_lexicon *lx,
     *pos = annal_le32(r);
     *lemma = (const char *)lx->strs + annal_le32(r + 4);
     *lemma_len = annal_le32(r + 8);
+}
+
+/* Loads n (1..8) bytes of p into a word, little-endian, zero-filled,
+ * without reading past p[n - 1]. */
+static uint64_t S_load(const char *p, size_t n)
+{
+    uint32_t a;
+
+    if (n >= 4)
+        return (uint64_t)annal_le32(p) | ((uint64_t)annal_le32(p + n - 4) << (8 * (n - 4)));
+    a = (unsigned char)p[0];
+    if (n > 1)
+        a |= (uint32_t)(unsigned char)p[1] << 8;
+    if (n > 2)
+        a |= (uint32_t)(unsigned char)p[2] << 16;
+    return a;
+}
+
+/* Probes `small` for packed key pk; returns entry number + 1 (flags in
+ * *flags when found) or 0. */
+static uint32_t S_probe_small(const annal_lexicon *lx, uint64_t pk,
+                              uint32_t *flags)
+{
+    uint32_t slot = S_small_slot(pk), idx;
+
+    while ((idx = lx->small_idx[slot]) != 0) {
+        if (lx->small_key[slot] == pk) {
+            *flags = lx->small_flags[slot];
+            return idx;
+        }
+        slot = (slot + 1) & (ANNAL_LEX_SMALL - 1);
+    }
+    return 0;
+}
+
+uint32_t annal_lexicon_flagged_packed(const annal_lexicon *lx, uint64_t packed,
+                                      const char *word, size_t len,
+                                      uint32_t *flags)
+{
+    uint32_t idx;
+
+    *flags = 0;
+    if ((idx = S_probe_small(lx, packed, flags)) != 0 || !lx->small_overflow)
+        return idx;
+    idx = annal_lexicon_flagged(lx, word, len);
+    *flags = annal_lexicon_entry_flags(lx, idx);
+    return idx;
+}
+
+uint32_t annal_lexicon_entry_flags(const annal_lexicon *lx, uint32_t idx)
+{
+    return idx ? annal_le32(lx->ents + (uint64_t)(idx - 1) * ANNAL_LEX_ENTRY_SIZE + 12) : 0;
+}
+
+/* Short words: lower-case all eight bytes at once (SWAR: a byte gets 0x20
+ * added when it lies in 'A'..'Z'), then probe `small`.  Byte i sits at
+ * bits 8i on every host, as in S_pack. */
+static uint32_t S_flagged_short(const annal_lexicon *lx, const char *word,
+                                size_t len)
+{
+    const uint64_t hi = UINT64_C(0x8080808080808080);
+    uint64_t pk = S_load(word, len), ge_a, gt_z;
+    uint32_t flags;
+
+    if (pk & hi)
+        return 0;   /* flagged keys are ASCII */
+    ge_a = pk + UINT64_C(0x3F3F3F3F3F3F3F3F);   /* high bit: byte >= 'A' */
+    gt_z = pk + UINT64_C(0x2525252525252525);   /* high bit: byte >  'Z' */
+    pk |= ((ge_a & ~gt_z) & hi) >> 2;
+    return S_probe_small(lx, pk, &flags);
+}
+
+uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
+                               size_t len)
+{
+    unsigned char low[64];
+    unsigned c0;
+    uint32_t idx;
+
+    if (len == 0 || len >= sizeof low || !lx->nslots)
+        return 0;
+    if (len <= 8 && ((idx = S_flagged_short(lx, word, len)) != 0 || !lx->small_overflow))
+        return idx;
+    c0 = (unsigned char)word[0];
+    c0 |= (unsigned)(c0 - 'A' < 26u) << 5;
+    if (c0 >= 128 || !(lx->filter[c0] & (1u << (len < 31 ? len : 31))))
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = (unsigned char)word[i];
+        if (c >= 128)
+            return 0;
+        low[i] = (unsigned char)(c | ((unsigned)(c - 'A' < 26u) << 5));
+    }
+    idx = S_find_index(lx, (const char *)low, len);
+    if (idx && !annal_le32(lx->ents + (uint64_t)(idx - 1) * ANNAL_LEX_ENTRY_SIZE + 12))
+        return 0;
+    return idx;
 }
 
 uint32_t annal_lexicon_max_phrase(const annal_lexicon *lx)

@@ -46,7 +46,9 @@ enum annal_lex_flag {
     ANNAL_LF_SENTSTART = 1u << 16,  /* common sentence opener (The, He) */
     ANNAL_LF_UNIT = 1u << 17,       /* percent, per cent: aux = unit */
     ANNAL_LF_RANGE = 1u << 18,      /* to, and, or (between numbers) */
-    ANNAL_LF_ANNIV = 1u << 19       /* anniversary */
+    ANNAL_LF_ANNIV = 1u << 19,      /* anniversary */
+    ANNAL_LF_INPHRASE = 1u << 20    /* second or later word of a phrase key
+                                       (set by the builder) */
 };
 
 /* Date units and directions (entry.aux for DATEUNIT / DATEDIR / DATEPART). */

@@ -18,6 +18,8 @@
 #define ANNAL_LEX_MAX_RULES 64u
 #define ANNAL_LEX_MAX_ANAL 16u      /* analyses per entry, checked on load */
 #define ANNAL_LEX_MAX_PHRASE 8u     /* words per phrase key */
+#define ANNAL_LEX_SMALL 4096u        /* slots for short flagged keys */
+
 
 typedef struct annal_lex_rule {
     uint32_t pos;
@@ -37,7 +39,35 @@ struct annal_lexicon {
     uint64_t anal_len;
     uint32_t nrules;
     annal_lex_rule rules[ANNAL_LEX_MAX_RULES];
+    /* The keys that carry lexical flags (ANNAL_LF_*), for
+     * annal_lexicon_flagged.  Keys of up to 8 ASCII bytes are packed into a
+     * uint64_t (lower-case bytes, little-endian) and found in `small` with
+     * one multiply and usually one compare; longer keys go through a
+     * filter (bit min(len, 31) of filter[c] set when such a key starts
+     * with byte c) before the general table is probed. */
+    uint64_t small_key[ANNAL_LEX_SMALL];
+    uint32_t small_idx[ANNAL_LEX_SMALL];   /* entry number + 1, 0 = empty */
+    uint32_t small_flags[ANNAL_LEX_SMALL]; /* that entry's flags */
+    int small_overflow;                    /* some short keys did not fit */
+    uint32_t filter[128];
 };
+
+/* Entry number + 1 of word[0..len) (any ASCII case) if its entry carries
+ * lexical flags (ANNAL_LF_*, any of them); 0 otherwise.  Cheap for the common case of a word with
+ * no flags: most are rejected by the filter without hashing. */
+uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
+                               size_t len);
+/* The same for a word of 1..8 ASCII bytes already lower-cased and packed
+ * (byte i at bits 8i); `word` is its text, used only when the short-key
+ * table overflowed. */
+uint32_t annal_lexicon_flagged_packed(const annal_lexicon *lx, uint64_t packed,
+                                      const char *word, size_t len,
+                                      uint32_t *flags);
+/* Flags of entry number + 1 `idx` (0 -> 0). */
+uint32_t annal_lexicon_entry_flags(const annal_lexicon *lx, uint32_t idx);
+/* The entry with number idx (0-based, < nents). */
+void annal_lexicon_entry_at(const annal_lexicon *lx, uint32_t idx,
+                            annal_lex_entry *e);
 
 /* Binds lx to the sections of s and checks every entry, slot, analysis
  * and rule against section bounds. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lexicon_impl.h"
+#include "../core/le.h"
 
 size_t annal_tview_lower(const annal_tview *v, size_t i, char *out,
                          size_t cap)
@@ -18,52 +19,134 @@ size_t annal_tview_lower(const annal_tview *v, size_t i, char *out,
     return annal_lowercase(v->norm + t->nstart, n, out, cap);
 }
 
-int annal_tview_entry(const annal_tview *v, size_t i, annal_lex_entry *e)
+/* Flagged entry number + 1 of token i by lookup. */
+static uint32_t S_lookup(const annal_tview *v, size_t i)
 {
-    char low[TVIEW_MAX_WORD * 2 + 4];
+    const annal_token *t = &v->toks[i];
     size_t n;
 
-    if (i >= v->n || !ANNAL_TOK_IS_WORDLIKE(v->toks[i].type))
+    if (!ANNAL_TOK_IS_WORDLIKE(t->type))
         return 0;
-    n = annal_tview_lower(v, i, low, sizeof low);
-    return n && annal_lexicon_find(v->lx, low, n, e);
+    n = t->nend - t->nstart - (t->type == ANNAL_TOK_ABBREV);
+    return annal_lexicon_flagged(v->lx, v->norm + t->nstart, n);
 }
 
-size_t annal_tview_phrase(const annal_tview *v, size_t i, size_t end,
-                          uint32_t flags, annal_lex_entry *e)
+static uint32_t S_entry_flags(const annal_lexicon *lx, uint32_t idx)
+{
+    return annal_lexicon_entry_flags(lx, idx);
+}
+
+/* The longest phrase key starting at i and ending before `end` whose
+ * flags include `flags` (any key when flags is 0): entry number + 1, and
+ * its length in *ntok.  Every proper prefix of a phrase is in the table
+ * with PHRASE set (dict/build.c), so the walk stops at the first miss. */
+static uint32_t S_phrase_walk(const annal_tview *v, size_t i, size_t end,
+                              uint32_t flags, size_t *ntok)
 {
     char key[(TVIEW_MAX_WORD * 2 + 4) * ANNAL_LEX_MAX_PHRASE];
-    size_t len = 0, best = 0, maxw = annal_lexicon_max_phrase(v->lx);
-    annal_lex_entry first, cand;
+    size_t len = 0, maxw = annal_lexicon_max_phrase(v->lx);
+    uint32_t best = 0;
+    annal_lex_entry cand;
 
-    if (!annal_tview_entry(v, i, &first) || !(first.flags & ANNAL_LF_PHRASE))
-        return 0;
+    *ntok = 0;
     for (size_t k = 0; k < maxw && i + k < end; k++) {
         size_t n;
         if (!ANNAL_TOK_IS_WORDLIKE(v->toks[i + k].type))
             break;
+        if (k && !(annal_tview_flags(v, i + k) & ANNAL_LF_INPHRASE))
+            break;   /* no phrase key has this word after its first */
         if (k)
             key[len++] = ' ';
         n = annal_tview_lower(v, i + k, key + len, sizeof key - len);
         if (!n)
             break;
         len += n;
-        if (k && annal_lexicon_find(v->lx, key, len, &cand) &&
-            (cand.flags & flags)) {
-            best = k + 1;
-            *e = cand;
+        if (!k)
+            continue;
+        if (!annal_lexicon_find(v->lx, key, len, &cand))
+            break;
+        if (flags ? (cand.flags & flags) : (cand.flags & ~ANNAL_LF_PHRASE)) {
+            best = annal_lexicon_flagged(v->lx, key, len);
+            *ntok = k + 1;
         }
+        if (!(cand.flags & ANNAL_LF_PHRASE))
+            break;
     }
     return best;
 }
 
+void annal_tview_fill_phrases(const annal_tview *v, annal_tcache *cache)
+{
+    annal_tview with = *v;
+
+    with.cache = cache;   /* phrase walks read the flags of later words */
+    for (size_t i = 0; i + 1 < v->n; i++) {
+        size_t k = 0;
+        cache[i].phr_idx = cache[i].phr_n = 0;
+        if (!(cache[i].flags & ANNAL_LF_PHRASE) || !(cache[i + 1].flags & ANNAL_LF_INPHRASE))
+            continue;
+        cache[i].phr_idx = S_phrase_walk(&with, i, v->n, 0, &k);
+        cache[i].phr_n = (uint32_t)k;
+    }
+}
+
+uint32_t annal_tview_flags_slow(const annal_tview *v, size_t i)
+{
+    return S_entry_flags(v->lx, S_lookup(v, i));
+}
+
+int annal_tview_entry(const annal_tview *v, size_t i, annal_lex_entry *e)
+{
+    uint32_t idx;
+
+    if (i >= v->n || !(idx = v->cache ? v->cache[i].idx : S_lookup(v, i)))
+        return 0;
+    annal_lexicon_entry_at(v->lx, idx - 1, e);
+    return 1;
+}
+
+size_t annal_tview_phrase(const annal_tview *v, size_t i, size_t end,
+                          uint32_t flags, annal_lex_entry *e)
+{
+    uint32_t idx;
+    size_t k;
+
+    if (i >= v->n || !(annal_tview_flags(v, i) & ANNAL_LF_PHRASE))
+        return 0;
+    if (v->cache) {
+        const annal_tcache *c = &v->cache[i];
+        if (!c->phr_idx)
+            return 0;   /* no phrase key at all starts here */
+        if (i + c->phr_n <= end && (S_entry_flags(v->lx, c->phr_idx) & flags)) {
+            annal_lexicon_entry_at(v->lx, c->phr_idx - 1, e);
+            return c->phr_n;
+        }
+    }
+    /* A shorter key with these flags, or a phrase cut by `end`. */
+    idx = S_phrase_walk(v, i, end, flags, &k);
+    if (!idx)
+        return 0;
+    annal_lexicon_entry_at(v->lx, idx - 1, e);
+    return k;
+}
+
 int annal_tview_is(const annal_tview *v, size_t i, const char *w)
 {
-    char low[TVIEW_MAX_WORD * 2 + 4];
-    size_t n;
+    const annal_token *t;
+    const char *s;
+    size_t n, k;
 
     if (i >= v->n)
         return 0;
-    n = annal_tview_lower(v, i, low, sizeof low);
-    return n && n == strlen(w) && memcmp(low, w, n) == 0;
+    t = &v->toks[i];
+    s = v->norm + t->nstart;
+    n = t->nend - t->nstart - (t->type == ANNAL_TOK_ABBREV);
+    for (k = 0; k < n && w[k]; k++) {
+        char c = s[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[k])
+            return 0;
+    }
+    return k == n && w[k] == '\0';
 }

@@ -51,6 +51,7 @@ void annal_doc_free(annal_doc *doc)
     annal_free(a, doc->nums.v, doc->nums.cap * sizeof *doc->nums.v);
     annal_free(a, doc->dates.v, doc->dates.cap * sizeof *doc->dates.v);
     annal_free(a, doc->used, doc->used_cap);
+    annal_free(a, doc->toks.cache, doc->toks.cache_cap * sizeof *doc->toks.cache);
     annal_free(a, doc->warns, doc->warns_cap * sizeof *doc->warns);
     annal_free(a, doc, sizeof *doc);
 }
@@ -155,7 +156,7 @@ static annal_status S_text_stage(annal_doc *doc)
         annal_doc_warn(doc, doc->toks.n ? doc->toks.v[doc->toks.n - 1].end : 0,
                        "more than max_doc_tokens (%u) tokens: the rest of the document is not read",
                        lim->max_doc_tokens);
-    if (annal_split_sentences(doc->norm.text.p, doc->toks.v, doc->toks.n, &doc->eng->lex,
+    if (annal_split_sentences(doc->norm.text.p, doc->toks.v, doc->toks.cache, doc->toks.n,
                               lim, &doc->sents, &forced))
         return ANNAL_ENOMEM;
     if (forced)
@@ -168,13 +169,15 @@ static annal_status S_text_stage(annal_doc *doc)
 
 static annal_status S_extract(annal_doc *doc, unsigned stages)
 {
-    annal_tview v = {doc->norm.text.p, doc->toks.v, doc->toks.n, &doc->eng->lex};
+    annal_tview v = {doc->norm.text.p, doc->toks.v, doc->toks.n, &doc->eng->lex, NULL};
     void *p = doc->used;
 
     if (annal_grow(doc->alloc, &p, &doc->used_cap, 1, doc->toks.n + 1))
         return ANNAL_ENOMEM;
     doc->used = p;
     memset(doc->used, 0, doc->toks.n + 1);
+    annal_tview_fill_phrases(&v, doc->toks.cache);
+    v.cache = doc->toks.cache;
     for (size_t i = 0; i < doc->sents.n && (stages & ANNAL_STAGE_DATES); i++)
         if (annal_find_dates(&v, &doc->sents.v[i], (uint32_t)i, doc->meta.published,
                              doc->used, &doc->dates))

@@ -15,6 +15,7 @@
 #include "engine.h"
 #include "../core/arena.h"
 #include "../extract/extract.h"
+#include "../lex/tview.h"
 #include "../text/normalize.h"
 #include "../text/sentence.h"
 #include "../text/tokenize.h"

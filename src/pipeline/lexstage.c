@@ -68,7 +68,7 @@ static annal_status S_word(annal_doc *doc, const annal_tview *v, size_t i,
 
 annal_status annal_doc_lex(annal_doc *doc)
 {
-    annal_tview v = {doc->norm.text.p, doc->toks.v, doc->toks.n, &doc->eng->lex};
+    annal_tview v = {doc->norm.text.p, doc->toks.v, doc->toks.n, &doc->eng->lex, NULL};
 
     for (size_t s = 0; s < doc->sents.n; s++) {
         const annal_sentence *se = &doc->sents.v[s];

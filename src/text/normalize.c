@@ -22,6 +22,24 @@ static const unsigned char S_copy[256] = {
 #undef R16
 };
 
+/* Length of the leading run of bytes in 0x20..0x7F, eight at a time (SWAR:
+ * a word passes when no byte has its high bit set and no byte is below
+ * 0x20).  Tabs and newlines stop it; the byte loop after it goes on. */
+static size_t S_plain_run(const unsigned char *u, size_t n)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), hi = UINT64_C(0x8080808080808080);
+    size_t i = 0;
+
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        if ((w & hi) || ((w - 0x20 * ones) & ~w & hi))
+            break;
+        i += 8;
+    }
+    return i;
+}
+
 void annal_norm_init(annal_norm *n, const annal_alloc *a)
 {
     memset(n, 0, sizeof *n);
@@ -230,7 +248,7 @@ annal_status annal_normalize(annal_norm *n, const char *raw, size_t start,
     if (annal_buf_reserve(&n->text, end - start + 16))
         return ANNAL_ENOMEM;
     while (i < end) {
-        size_t j = i;
+        size_t j = i + S_plain_run(u + i, end - i);
         while (j < end && S_copy[u[j]])
             j++;
         if (j > i) {
@@ -276,7 +294,11 @@ static long S_find(const annal_norm *n, uint32_t off, int strict,
 uint32_t annal_norm_map_start(const annal_norm *n, uint32_t off,
                               size_t *cursor)
 {
-    long i = S_find(n, off, 0, cursor);
+    long i;
+
+    if (!n->nsegs)
+        return n->base + off;
+    i = S_find(n, off, 0, cursor);
     const annal_norm_seg *s;
 
     if (i < 0)
@@ -290,7 +312,11 @@ uint32_t annal_norm_map_start(const annal_norm *n, uint32_t off,
 uint32_t annal_norm_map_end(const annal_norm *n, uint32_t off,
                             size_t *cursor)
 {
-    long i = S_find(n, off, 1, cursor);
+    long i;
+
+    if (!n->nsegs)
+        return n->base + off;
+    i = S_find(n, off, 1, cursor);
     const annal_norm_seg *s;
 
     if (i < 0)

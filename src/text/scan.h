@@ -47,7 +47,9 @@ enum annal_scan_kind {
     ANNAL_SCAN_OPEN,
     ANNAL_SCAN_CLOSE,
     ANNAL_SCAN_SYMBOL,
-    ANNAL_SCAN_OTHER
+    ANNAL_SCAN_OTHER,
+    ANNAL_SCAN_WORD_LOWER,   /* [a-z]+ : a plain word, flags known */
+    ANNAL_SCAN_WORD_CAP      /* [A-Z][a-z]+ : a capitalised word */
 };
 
 /* Whitespace seen before a token. */

@@ -68,6 +68,10 @@ loop:
         number                                      { kind = ANNAL_SCAN_NUMBER; goto done; }
 
         letter ("." letter)+ "."?                   { kind = ANNAL_SCAN_ACRONYM; goto done; }
+        /* The common shapes first: at equal length the earlier rule wins,
+           so "the" and "Baku" skip the general word's flag computation. */
+        [a-z]+                                      { kind = ANNAL_SCAN_WORD_LOWER; goto done; }
+        [A-Z][a-z]+                                 { kind = ANNAL_SCAN_WORD_CAP; goto done; }
         word                                        { kind = ANNAL_SCAN_WORD; goto done; }
         "'" [sSdDmM] / [^a-zA-Z0-9]                 { kind = ANNAL_SCAN_CLITIC; goto done; }
         "'" ("re" | "ve" | "ll" | "RE" | "VE" | "LL") / [^a-zA-Z0-9] { kind = ANNAL_SCAN_CLITIC; goto done; }

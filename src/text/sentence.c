@@ -5,29 +5,11 @@
 
 #include "../core/alloc.h"
 
-#define SENT_MAX_LOOKUP 32   /* longest word looked up in the lexicon */
 
 enum { BOUND_NONE, BOUND_STRONG, BOUND_WEAK };
 
-/* Lexicon flags of token t (lower-cased), 0 if unknown. */
-static uint32_t S_lexflags(const char *norm, const annal_token *t,
-                           const annal_lexicon *lx)
-{
-    char low[SENT_MAX_LOOKUP * 2 + 4];
-    annal_lex_entry e;
-    size_t n = t->nend - t->nstart, ln;
-
-    if (n > SENT_MAX_LOOKUP)
-        return 0;
-    if (t->type == ANNAL_TOK_ABBREV)
-        n--;   /* drop the period */
-    ln = annal_lowercase(norm + t->nstart, n, low, sizeof low);
-    return annal_lexicon_find(lx, low, ln, &e) ? e.flags : 0;
-}
-
 /* What kind of boundary token t can be. */
-static int S_terminal(const char *norm, const annal_token *t,
-                      const annal_lexicon *lx)
+static int S_terminal(const char *norm, const annal_token *t, uint32_t lexflags)
 {
     const char *s = norm + t->nstart;
     size_t n = t->nend - t->nstart;
@@ -43,12 +25,10 @@ static int S_terminal(const char *norm, const annal_token *t,
         return s[n - 1] == '.' ? BOUND_WEAK : BOUND_NONE;
     case ANNAL_TOK_INITIAL:
         return BOUND_WEAK;
-    case ANNAL_TOK_ABBREV: {
-        uint32_t f = S_lexflags(norm, t, lx);
-        if (f & ANNAL_LF_TITLE)
+    case ANNAL_TOK_ABBREV:
+        if (lexflags & ANNAL_LF_TITLE)
             return BOUND_NONE;
-        return (f & ANNAL_LF_FINAL) ? BOUND_WEAK : BOUND_NONE;
-    }
+        return (lexflags & ANNAL_LF_FINAL) ? BOUND_WEAK : BOUND_NONE;
     default:
         return BOUND_NONE;
     }
@@ -63,7 +43,7 @@ static int S_is_lower_word(const char *norm, const annal_token *t)
 
 /* Whether the token after a boundary candidate can open a sentence. */
 static int S_opens(const char *norm, const annal_token *nx, int kind,
-                   const annal_lexicon *lx)
+                   uint32_t lexflags)
 {
     char c = norm[nx->nstart];
 
@@ -78,8 +58,7 @@ static int S_opens(const char *norm, const annal_token *nx, int kind,
     /* Weak: "U.S. The", or a line break after it. */
     if (nx->flags & ANNAL_TF_NEWLINE_BEFORE)
         return !S_is_lower_word(norm, nx);
-    return (nx->flags & ANNAL_TF_CAP) &&
-           (S_lexflags(norm, nx, lx) & ANNAL_LF_SENTSTART);
+    return (nx->flags & ANNAL_TF_CAP) && (lexflags & ANNAL_LF_SENTSTART);
 }
 
 static int S_push(annal_sentvec *out, const annal_token *toks, size_t first,
@@ -114,8 +93,23 @@ static size_t S_absorb(const char *norm, const annal_token *toks, size_t n,
     return i;
 }
 
+/* Quotation marks counted for ANNAL_SF_IN_QUOTE: double quotes only
+ * (single ones double as apostrophes). */
+static int S_is_dquote(const char *norm, const annal_token *t)
+{
+    return t->type == ANNAL_TOK_QUOTE && norm[t->nstart] == '"';
+}
+
+/* Can token type end a sentence at all?  (Cheap filter before
+ * S_terminal.) */
+static int S_maybe_terminal(uint16_t type)
+{
+    return type == ANNAL_TOK_PUNCT || type == ANNAL_TOK_ACRONYM ||
+           type == ANNAL_TOK_ABBREV || type == ANNAL_TOK_INITIAL;
+}
+
 annal_status annal_split_sentences(const char *norm, const annal_token *toks,
-                                   size_t n, const annal_lexicon *lx,
+                                   const annal_tcache *cache, size_t n,
                                    const annal_limits *lim,
                                    annal_sentvec *out, uint32_t *forced)
 {
@@ -125,10 +119,11 @@ annal_status annal_split_sentences(const char *norm, const annal_token *toks,
     out->n = 0;
     *forced = 0;
     for (size_t i = 0; i < n; i++) {
-        int kind;
-        size_t last;
+        const annal_token *t = &toks[i];
+        int kind = BOUND_NONE;
+        size_t last = i;
 
-        if (i > 0 && (toks[i].flags & ANNAL_TF_PARA_BEFORE)) {
+        if ((t->flags & ANNAL_TF_PARA_BEFORE) && i > 0) {
             if (i > first && S_push(out, toks, first, i - 1, para, flags))
                 return ANNAL_ENOMEM;
             first = i;
@@ -138,16 +133,13 @@ annal_status annal_split_sentences(const char *norm, const annal_token *toks,
         }
         if (i == first && (quotes & 1))
             flags |= ANNAL_SF_IN_QUOTE;
-        if (toks[i].type == ANNAL_TOK_QUOTE && norm[toks[i].nstart] == '"')
-            quotes++;
-        kind = S_terminal(norm, &toks[i], lx);
-        last = i;
-        if (kind != BOUND_NONE) {
+        quotes += (uint32_t)S_is_dquote(norm, t);
+        if (S_maybe_terminal(t->type) &&
+            (kind = S_terminal(norm, t, cache[i].flags)) != BOUND_NONE) {
             last = S_absorb(norm, toks, n, i);
             for (size_t k = i + 1; k <= last; k++)
-                if (toks[k].type == ANNAL_TOK_QUOTE && norm[toks[k].nstart] == '"')
-                    quotes++;
-            if (last + 1 < n && !S_opens(norm, &toks[last + 1], kind, lx)) {
+                quotes += (uint32_t)S_is_dquote(norm, &toks[k]);
+            if (last + 1 < n && !S_opens(norm, &toks[last + 1], kind, cache[last + 1].flags)) {
                 kind = BOUND_NONE;
                 last = i;
             }

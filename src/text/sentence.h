@@ -23,6 +23,7 @@
 
 #include "annal.h"
 #include "../lex/lexicon.h"
+#include "../lex/tview.h"
 
 typedef struct annal_sentvec {
     annal_sentence *v;
@@ -30,10 +31,11 @@ typedef struct annal_sentvec {
     const annal_alloc *alloc;
 } annal_sentvec;
 
-/* Splits toks[0..n) (over the normalised text `norm`) into sentences.
- * *forced counts limit-forced splits. */
+/* Splits toks[0..n) (over the normalised text `norm`) into sentences;
+ * cache[i] holds token i's lexical flags (the tokenizer's).  *forced
+ * counts limit-forced splits. */
 annal_status annal_split_sentences(const char *norm, const annal_token *toks,
-                                   size_t n, const annal_lexicon *lx,
+                                   const annal_tcache *cache, size_t n,
                                    const annal_limits *lim,
                                    annal_sentvec *out, uint32_t *forced);
 

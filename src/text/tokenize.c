@@ -7,6 +7,8 @@
 #include "../core/alloc.h"
 #include "../core/utf8.h"
 #include "scan.h"
+#include "../core/le.h"
+#include "../lex/lexicon_impl.h"
 
 /* The longest word we look up as a possible abbreviation. */
 #define TOK_MAX_ABBR 16
@@ -42,43 +44,88 @@ static int S_lower_ascii(int c)
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* Case and character-class flags of s[0..n). */
-static uint16_t S_flags(const char *s, size_t n)
+/* ASCII character classes for S_flags. */
+enum { C_UP = 1, C_LOW = 2, C_DIGIT = 4, C_HYPHEN = 8 };
+static const unsigned char S_class[128] = {
+    ['-'] = C_HYPHEN,
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+#define U(c) [c] = C_UP, [c + 32] = C_LOW
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'),
+    U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
+    U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+};
+
+/* Case class of a non-ASCII code point: C_UP, C_LOW (any other letter)
+ * or 0. */
+static unsigned S_class_cp(int32_t cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned letters = 0, upper = 0, first = 1;
-    uint16_t f = 0;
+    utf8proc_category_t c;
+
+    if (cp == ANNAL_UTF8_BAD)
+        return 0;
+    c = utf8proc_category(cp);
+    if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT)
+        return C_UP;
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ? C_LOW : 0;
+}
+
+/* 1 if the first letter of s[0..n) is upper case. */
+static int S_first_upper(const unsigned char *u, size_t n)
+{
     size_t i = 0;
 
     while (i < n) {
         int32_t cp;
-        int is_up = 0, is_letter = 0;
+        unsigned k;
         if (u[i] < 0x80) {
-            cp = u[i++];
-            is_up = cp >= 'A' && cp <= 'Z';
-            is_letter = is_up || (cp >= 'a' && cp <= 'z');
-            if (cp >= '0' && cp <= '9')
-                f |= ANNAL_TF_DIGIT;
-            else if (cp == '-' && i > 1 && i < n)
-                f |= ANNAL_TF_HYPHEN;
+            k = S_class[u[i++]];
         } else {
-            utf8proc_category_t c;
+            i += annal_utf8_decode(u + i, n - i, &cp);
+            k = S_class_cp(cp);
+        }
+        if (k & (C_UP | C_LOW))
+            return (k & C_UP) != 0;
+    }
+    return 0;
+}
+
+/* Case and character-class flags of s[0..n).  ASCII tokens take one table
+ * lookup per byte; a token with other characters is decoded. */
+static uint16_t S_flags(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned seen = 0, letters = 0, upper = 0;
+    uint16_t f = 0;
+    size_t i;
+
+    for (i = 0; i < n && u[i] < 0x80; i++) {
+        unsigned k = S_class[u[i]];
+        seen |= k;
+        upper += (k & C_UP) != 0;
+        letters += (k & (C_UP | C_LOW)) != 0;
+    }
+    while (i < n) {   /* non-ASCII tail */
+        unsigned k;
+        if (u[i] < 0x80) {
+            k = S_class[u[i++]];
+        } else {
+            int32_t cp;
             i += annal_utf8_decode(u + i, n - i, &cp);
             f |= ANNAL_TF_NONASCII;
-            if (cp == ANNAL_UTF8_BAD)
-                continue;
-            c = utf8proc_category(cp);
-            is_up = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-            is_letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+            k = S_class_cp(cp);
         }
-        if (is_letter) {
-            if (first && is_up)
-                f |= ANNAL_TF_CAP;
-            first = 0;
-            letters++;
-            upper += (unsigned)is_up;
-        }
+        seen |= k;
+        upper += (k & C_UP) != 0;
+        letters += (k & (C_UP | C_LOW)) != 0;
     }
+    if (S_first_upper(u, n))
+        f |= ANNAL_TF_CAP;
+    if (seen & C_DIGIT)
+        f |= ANNAL_TF_DIGIT;
+    if ((seen & C_HYPHEN) && n > 2 && u[0] != '-' && u[n - 1] != '-')
+        f |= ANNAL_TF_HYPHEN;
     if (letters >= 2 && upper == letters)
         f |= ANNAL_TF_UPPER;
     return f;
@@ -89,6 +136,8 @@ static size_t S_clitic(const char *s, size_t n)
 {
     static const char *const sfx[] = {"'s", "'re", "'ve", "'ll", "'d", "'m"};
 
+    if (n < 2 || !memchr(s + 1, '\'', n - 1))
+        return 0;
     if (n > 3 && S_lower_ascii(s[n - 3]) == 'n' && s[n - 2] == '\'' &&
         S_lower_ascii(s[n - 1]) == 't')
         return 3;
@@ -136,35 +185,77 @@ static size_t S_trim_url(const char *s, size_t start, size_t end)
 
 typedef struct tstate {
     const annal_norm *norm;
+    const annal_lexicon *lx;
     annal_tokvec *out;
     size_t max;
     size_t cur_s, cur_e;   /* map cursors */
 } tstate;
 
-static int S_push(tstate *t, uint32_t s, uint32_t e, uint16_t type,
-                  unsigned ws)
-{
-    const char *text = t->norm->text.p;
-    annal_token *tk;
-    void *p = t->out->v;
+/* Appends a token.  `flags` are its case/class flags when the scanner
+ * already knows them, or FLAGS_UNKNOWN to compute them from the text;
+ * `idx` is its flagged lexicon entry + 1 (LEX_UNKNOWN: look it up). */
+#define FLAGS_UNKNOWN 0xFFFFu
+#define LEX_UNKNOWN 0xFFFFFFFFu
 
-    if (annal_grow(t->out->alloc, &p, &t->out->cap, sizeof *tk, t->out->n + 1))
+static int S_grow(annal_tokvec *out)
+{
+    void *p = out->v, *q = out->cache;
+
+    if (annal_grow(out->alloc, &p, &out->cap, sizeof *out->v, out->n + 1))
         return -1;
-    t->out->v = p;
-    tk = &t->out->v[t->out->n++];
-    memset(tk, 0, sizeof *tk);
+    out->v = p;
+    if (annal_grow(out->alloc, &q, &out->cache_cap, sizeof *out->cache, out->cap))
+        return -1;
+    out->cache = q;
+    return 0;
+}
+
+/* Token flags for the ANNAL_WS_* bits. */
+static const uint16_t S_ws_flags[8] = {
+    0, ANNAL_TF_SPACE_BEFORE, ANNAL_TF_NEWLINE_BEFORE,
+    ANNAL_TF_SPACE_BEFORE | ANNAL_TF_NEWLINE_BEFORE, ANNAL_TF_PARA_BEFORE,
+    ANNAL_TF_PARA_BEFORE | ANNAL_TF_SPACE_BEFORE,
+    ANNAL_TF_PARA_BEFORE | ANNAL_TF_NEWLINE_BEFORE,
+    ANNAL_TF_PARA_BEFORE | ANNAL_TF_NEWLINE_BEFORE | ANNAL_TF_SPACE_BEFORE};
+
+static inline __attribute__((always_inline)) int
+S_push(tstate *t, uint32_t s, uint32_t e, uint16_t type, unsigned ws,
+       unsigned flags, uint32_t idx, uint32_t lexflags)
+{
+    const annal_norm *n = t->norm;
+    annal_token *tk;
+    annal_tcache *c;
+
+    /* invariant: cache_cap >= cap (S_grow keeps it) */
+    if (t->out->n == t->out->cap && S_grow(t->out))
+        return -1;
+    tk = &t->out->v[t->out->n];
+    c = &t->out->cache[t->out->n++];
     tk->nstart = s;
     tk->nend = e;
-    tk->start = annal_norm_map_start(t->norm, s, &t->cur_s);
-    tk->end = annal_norm_map_end(t->norm, e, &t->cur_e);
+    if (n->nsegs) {
+        tk->start = annal_norm_map_start(n, s, &t->cur_s);
+        tk->end = annal_norm_map_end(n, e, &t->cur_e);
+    } else {
+        tk->start = n->base + s;
+        tk->end = n->base + e;
+    }
     tk->type = type;
-    tk->flags = S_flags(text + s, e - s);
-    if (ws & ANNAL_WS_SPACE)
-        tk->flags |= ANNAL_TF_SPACE_BEFORE;
-    if (ws & ANNAL_WS_NEWLINE)
-        tk->flags |= ANNAL_TF_NEWLINE_BEFORE;
-    if (ws & ANNAL_WS_BLANKLINE)
-        tk->flags |= ANNAL_TF_PARA_BEFORE;
+    if (flags == FLAGS_UNKNOWN)
+        flags = S_flags(n->text.p + s, e - s);
+    tk->flags = (uint16_t)(flags | S_ws_flags[ws & 7]);
+    tk->pos = 0;
+    tk->lemma_len = 0;
+    tk->lemma = NULL;
+    if (idx == LEX_UNKNOWN) {
+        idx = ANNAL_TOK_IS_WORDLIKE(type)
+                  ? annal_lexicon_flagged(t->lx, n->text.p + s, e - s - (type == ANNAL_TOK_ABBREV))
+                  : 0;
+        lexflags = annal_lexicon_entry_flags(t->lx, idx);
+    }
+    c->idx = idx;
+    c->flags = lexflags;
+    c->phr_idx = c->phr_n = 0;
     return 0;
 }
 
@@ -175,18 +266,19 @@ static void S_classify(annal_token *w)
         w->type = ANNAL_TOK_ALNUM;
 }
 
-/* A word token: split a clitic, or join an abbreviation period. */
+/* A word token: split a clitic, or join an abbreviation period.  `flags`
+ * as for S_push; scanner-classified words have no apostrophe. */
 static int S_word(tstate *t, const annal_lexicon *lx, annal_scan_tok *st,
-                  size_t *pos)
+                  size_t *pos, unsigned flags, uint32_t idx, uint32_t lexflags)
 {
     const char *s = t->norm->text.p;
     uint32_t a = st->start, b = st->end;
-    size_t cl = S_clitic(s + a, b - a);
+    size_t cl = flags == FLAGS_UNKNOWN ? S_clitic(s + a, b - a) : 0;
     uint16_t type = ANNAL_TOK_WORD;
 
     if (cl) {
-        if (S_push(t, a, (uint32_t)(b - cl), ANNAL_TOK_WORD, st->ws) ||
-            S_push(t, (uint32_t)(b - cl), b, ANNAL_TOK_CLITIC, 0))
+        if (S_push(t, a, (uint32_t)(b - cl), ANNAL_TOK_WORD, st->ws, FLAGS_UNKNOWN, LEX_UNKNOWN, 0) ||
+            S_push(t, (uint32_t)(b - cl), b, ANNAL_TOK_CLITIC, 0, 0, LEX_UNKNOWN, 0))
             return -1;
         S_classify(&t->out->v[t->out->n - 2]);
         return 0;
@@ -194,15 +286,93 @@ static int S_word(tstate *t, const annal_lexicon *lx, annal_scan_tok *st,
     /* "Gen." but not "etc..." (an ellipsis follows). */
     if (s[b] == '.' && s[b + 1] != '.') {
         int single_cap = (b - a == 1 && s[a] >= 'A' && s[a] <= 'Z');
-        if (single_cap || S_is_abbr(lx, s + a, b - a)) {
+        int abbr = idx == LEX_UNKNOWN ? S_is_abbr(lx, s + a, b - a) : (lexflags & ANNAL_LF_ABBR) != 0;
+        if (single_cap || abbr) {
             type = single_cap ? ANNAL_TOK_INITIAL : ANNAL_TOK_ABBREV;
             *pos = ++b;
+            flags = FLAGS_UNKNOWN;
         }
     }
-    if (S_push(t, a, b, type, st->ws))
+    if (S_push(t, a, b, type, st->ws, flags, idx, lexflags))
         return -1;
     S_classify(&t->out->v[t->out->n - 1]);
     return 0;
+}
+
+/* Flags the scanner's kind already implies, or FLAGS_UNKNOWN. */
+static unsigned S_known_flags(int kind)
+{
+    switch (kind) {
+    case ANNAL_SCAN_WORD_LOWER: return 0;
+    case ANNAL_SCAN_WORD_CAP: return ANNAL_TF_CAP;
+    case ANNAL_SCAN_NUMBER: return ANNAL_TF_DIGIT;
+    case ANNAL_SCAN_PUNCT:
+    case ANNAL_SCAN_ELLIPSIS:
+    case ANNAL_SCAN_DASH:
+    case ANNAL_SCAN_QUOTE:
+    case ANNAL_SCAN_OPEN:
+    case ANNAL_SCAN_CLOSE: return 0;
+    default: return FLAGS_UNKNOWN;
+    }
+}
+
+/* Bytes after which a plain ASCII word certainly ends the same way the
+ * scanner would end it.  Not '.', '-', '\'', ':', '@', '/', digits or
+ * non-ASCII: those can continue a word, abbreviation, URL or address. */
+static const unsigned char S_safe_end[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, [','] = 1, [';'] = 1, ['!'] = 1,
+    ['?'] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['"'] = 1, ['\0'] = 1,
+};
+
+/* The fast path for the most common shape of text: whitespace, then a
+ * lower-case or capitalised ASCII word followed by a safe byte.  Fills *st
+ * exactly as annal_scan_next would and returns 1; returns 0 (consuming
+ * nothing) when the scanner must decide. */
+static int S_fast_word(const char *s, size_t *pos, annal_scan_tok *st,
+                       uint64_t *packed)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t p = *pos, a;
+    unsigned ws = 0, newlines = 0;
+    uint64_t pk;
+    int kind;
+
+    for (;; p++) {
+        if (u[p] == ' ' || u[p] == '\t')
+            ws |= ANNAL_WS_SPACE;
+        else if (u[p] == '\n')
+            ws |= ANNAL_WS_SPACE | ANNAL_WS_NEWLINE | (++newlines >= 2 ? ANNAL_WS_BLANKLINE : 0);
+        else
+            break;
+    }
+    a = p;
+    if ((unsigned)(u[p] - 'a') < 26u)
+        kind = ANNAL_SCAN_WORD_LOWER;
+    else if ((unsigned)(u[p] - 'A') < 26u && (unsigned)(u[p + 1] - 'a') < 26u)
+        kind = ANNAL_SCAN_WORD_CAP;
+    else
+        return 0;
+    p++;
+    while ((unsigned)(u[p] - 'a') < 26u)
+        p++;
+    if (!S_safe_end[u[p]])
+        return 0;
+    /* The word's first 8 bytes, lower-cased (every byte is a letter, and
+     * 'A' | 0x20 = 'a'), packed for the lexicon's short-key table. */
+    if (p - a <= 8) {
+        size_t n = p - a;
+        pk = n >= 4 ? (uint64_t)annal_le32(u + a) | ((uint64_t)annal_le32(u + p - 4) << (8 * (n - 4)))
+                    : (uint64_t)u[a] | (n > 1 ? (uint64_t)u[a + 1] << 8 : 0) |
+                          (n > 2 ? (uint64_t)u[a + 2] << 16 : 0);
+        pk |= UINT64_C(0x2020202020202020) >> (8 * (8 - n));
+        *packed = pk;
+    }
+    st->start = (uint32_t)a;
+    st->end = (uint32_t)p;
+    st->kind = kind;
+    st->ws = ws;
+    *pos = p;
+    return 1;
 }
 
 annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
@@ -211,25 +381,51 @@ annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
 {
     const char *s = norm->text.p;
     size_t len = norm->text.len, pos = 0;
-    tstate t = {norm, out, max_tokens, 0, 0};
+    tstate t = {norm, lx, out, max_tokens, 0, 0};
     annal_scan_tok st;
+    uint64_t packed = 0;
 
     out->n = 0;
     *truncated = 0;
-    while (annal_scan_next(s, len, &pos, &st) != ANNAL_SCAN_END) {
+    {   /* about one token per 5 bytes of text: one allocation up front */
+        size_t want = len / 5 + 16 < max_tokens ? len / 5 + 16 : max_tokens;
+        void *p = out->v, *q = out->cache;
+        if (out->cap < want &&
+            annal_grow(out->alloc, &p, &out->cap, sizeof *out->v, want))
+            return ANNAL_ENOMEM;
+        out->v = p;
+        if (out->cache_cap < out->cap &&
+            annal_grow(out->alloc, &q, &out->cache_cap, sizeof *out->cache, out->cap))
+            return ANNAL_ENOMEM;
+        out->cache = q;
+    }
+    for (;;) {
         int r;
+        int fast = S_fast_word(s, &pos, &st, &packed);
+        if (!fast && annal_scan_next(s, len, &pos, &st) == ANNAL_SCAN_END)
+            break;
         if (out->n + 2 > max_tokens) {
             *truncated = 1;
             break;
         }
-        if (st.kind == ANNAL_SCAN_WORD) {
-            r = S_word(&t, lx, &st, &pos);
+        if (st.kind == ANNAL_SCAN_WORD_LOWER || st.kind == ANNAL_SCAN_WORD_CAP) {
+            uint32_t wl = st.end - st.start, lf = 0, idx = LEX_UNKNOWN;
+            if (fast && wl <= 8)
+                idx = annal_lexicon_flagged_packed(lx, packed, s + st.start, wl, &lf);
+            if (s[st.end] == '.')   /* maybe an abbreviation: the slow way */
+                r = S_word(&t, lx, &st, &pos, S_known_flags(st.kind), idx, lf);
+            else
+                r = S_push(&t, st.start, st.end, ANNAL_TOK_WORD, st.ws, S_known_flags(st.kind),
+                           idx, lf);
+        } else if (st.kind == ANNAL_SCAN_WORD) {
+            r = S_word(&t, lx, &st, &pos, FLAGS_UNKNOWN, LEX_UNKNOWN, 0);
         } else {
             if (st.kind == ANNAL_SCAN_URL || st.kind == ANNAL_SCAN_EMAIL) {
                 st.end = (uint32_t)S_trim_url(s, st.start, st.end);
                 pos = st.end;
             }
-            r = S_push(&t, st.start, st.end, S_type(st.kind), st.ws);
+            r = S_push(&t, st.start, st.end, S_type(st.kind), st.ws, S_known_flags(st.kind),
+                       ANNAL_TOK_IS_WORDLIKE(S_type(st.kind)) ? LEX_UNKNOWN : 0, 0);
         }
         if (r)
             return ANNAL_ENOMEM;

@@ -8,7 +8,8 @@
  *     word ABBR (Gen. Jan. St.) and a single capital with its period (J.);
  *   - trims trailing punctuation off URLs and e-mail addresses;
  *   - sets case, hyphen, digit and whitespace flags;
- *   - maps every span back to the raw document (normalize.h).
+ *   - maps every span back to the raw document (normalize.h);
+ *   - fills each token's lexicon cache entry (flagged entry and flags).
  * A document yields at most `max_tokens` tokens; the rest is dropped and
  * *truncated is set so the caller can warn.
  */
@@ -18,10 +19,15 @@
 #include "annal.h"
 #include "normalize.h"
 #include "../lex/lexicon.h"
+#include "../lex/tview.h"
 
+/* Tokens and, in step with them, each token's lexicon cache entry
+ * (lex/tview.h): the tokenizer looks every word up in the table of
+ * flagged words while it still has the word's bytes at hand. */
 typedef struct annal_tokvec {
     annal_token *v;
-    size_t n, cap;
+    annal_tcache *cache;
+    size_t n, cap, cache_cap;
     const annal_alloc *alloc;
 } annal_tokvec;
 
