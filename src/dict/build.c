@@ -284,7 +284,9 @@ static const named S_flag_names[] = {
     {"ABBR", ANNAL_LF_ABBR},   {"FINAL", ANNAL_LF_FINAL},
     {"TITLE", ANNAL_LF_TITLE}, {"SENTSTART", ANNAL_LF_SENTSTART},
     {"RANGE", ANNAL_LF_RANGE}, {"ANNIV", ANNAL_LF_ANNIV},
-    {"DOZEN", ANNAL_LF_DOZEN}, {NULL, 0}};
+    {"DOZEN", ANNAL_LF_DOZEN}, {"STRONG", ANNAL_LF_STRONG},
+    {"FRACTION", ANNAL_LF_FRACTION}, {"IDHEAD", ANNAL_LF_IDHEAD},
+    {"COUNTNOUN", ANNAL_LF_COUNTNOUN}, {NULL, 0}};
 
 /* Attributes that carry a number in `value`. */
 static const named S_value_attrs[] = {
@@ -305,7 +307,7 @@ static const named S_unit_names[] = {
 static const named S_dir_names[] = {
     {"last", ANNAL_DD_LAST},   {"next", ANNAL_DD_NEXT}, {"this", ANNAL_DD_THIS},
     {"ago", ANNAL_DD_AGO},     {"earlier", ANNAL_DD_EARLIER},
-    {"later", ANNAL_DD_LATER}, {NULL, 0}};
+    {"later", ANNAL_DD_LATER}, {"past", ANNAL_DD_PAST}, {NULL, 0}};
 static const named S_part_names[] = {
     {"early", ANNAL_DP_EARLY}, {"mid", ANNAL_DP_MID}, {"late", ANNAL_DP_LATE},
     {NULL, 0}};
@@ -373,8 +375,10 @@ static annal_status S_attr(bentry *e, const char *a, size_t an, const char *v,
     }
     if (!v && (nm = S_named(S_flag_names, a, an))) {
         e->flags |= nm->value;
-        if (nm->value == ANNAL_LF_DOZEN)
+        if (nm->value == ANNAL_LF_DOZEN) {
+            *pos |= ANNAL_POS_NUM;
             return S_set_value(e, 12, l, err);
+        }
         return ANNAL_OK;
     }
     if (v && an == 5 && memcmp(a, "lemma", 5) == 0) {
@@ -390,6 +394,8 @@ static annal_status S_attr(bentry *e, const char *a, size_t an, const char *v,
             return annal_error_set(err, ANNAL_EDATA, l->path, l->no, ANNAL_NO_OFFSET,
                                    "%.*s=%s: not a number", (int)an, a, num);
         e->flags |= nm->value;
+        if (nm->value != ANNAL_LF_DATEREL)
+            *pos |= ANNAL_POS_NUM;   /* a number word is a numeral */
         return S_set_value(e, d, l, err);
     }
     for (const aux_attr *x = S_aux_attrs; v && x->name; x++) {

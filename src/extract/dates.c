@@ -189,7 +189,7 @@ static int S_time_context(const dctx *c, size_t i)
 {
     static const char *const w[] = {
         "in", "since", "until", "till", "by", "during", "from", "between",
-        "before", "after", "through", "throughout", "of", "to", "and", "or",
+        "before", "after", "through", "throughout", "of", "to",
         "early", "mid", "late", "last", "next", "this", "circa", "around",
         "spring", "summer", "autumn", "fall", "winter", "end", "beginning",
         "start", "middle", "the", "'s", "(", "on", "for", "as", "than", NULL};
@@ -284,52 +284,105 @@ static size_t S_p_isodate(const dctx *c, size_t i, dres *r)
     return 1;
 }
 
-/* A day of month d in month m, year y (0 = from publication). */
-static size_t S_month_day(const dctx *c, int y, int m, int d, dres *r,
-                          size_t ntok)
+/* "2", "2nd", "2-4", "2 to 4" at token j: first and last day and the
+ * tokens used; 0 if no day is there. */
+static size_t S_days(const dctx *c, size_t j, int *d1, int *d2)
 {
-    if (y) {
-        if (d > annal_days_in_month(y, m))
-            return 0;
-        S_day(r, S_ymd(y, m, d));
-        r->kind = ANNAL_DK_ABSOLUTE;
+    if (!S_dayno(c, j, d1))
+        return 0;
+    *d2 = *d1;
+    if ((S_is(c, j + 1, "-") || S_is(c, j + 1, "to")) && S_dayno(c, j + 2, d2) && *d2 > *d1)
+        return 3;
+    *d2 = *d1;
+    return 1;
+}
+
+/* The year after a month or day: ", 1993", "1993", or "last year", "this
+ * year", "next year" (relative to publication; *rel set).  Returns tokens
+ * used, 0 if none. */
+static size_t S_year_after(const dctx *c, size_t k, int *y, int *rel)
+{
+    annal_lex_entry e, u;
+    size_t comma = S_is(c, k, ",") ? 1 : 0;
+
+    *rel = 0;
+    if (S_year(c, k + comma, y))
+        return comma + 1;
+    if (S_entry(c, k, ANNAL_LF_DATEDIR, &e) && S_entry(c, k + 1, ANNAL_LF_DATEUNIT, &u) &&
+        u.aux == ANNAL_DU_YEAR && S_is(c, k + 1, "year") &&
+        (e.aux == ANNAL_DD_LAST || e.aux == ANNAL_DD_NEXT || e.aux == ANNAL_DD_THIS)) {
+        *rel = 1;
+        *y = !c->has_pub ? 0
+             : c->pub.year + (e.aux == ANNAL_DD_LAST ? -1 : e.aux == ANNAL_DD_NEXT ? 1 : 0);
+        return 2;
+    }
+    return 0;
+}
+
+/* Days d1..d2 of month m in year y (0 = the occurrence closest to
+ * publication).  An impossible day (June 31) still consumes its tokens:
+ * kind 0 tells the caller to drop the expression, not to retry its
+ * pieces. */
+static size_t S_month_day(const dctx *c, int y, int m, int d1, int d2,
+                          int rel, dres *r, size_t ntok)
+{
+    r->kind = y || rel ? ANNAL_DK_ABSOLUTE : ANNAL_DK_PARTIAL;
+    r->relative = (uint8_t)(!y || rel);
+    if (!y && !rel && c->has_pub)
+        y = S_closest_year(c, m, d1);
+    if (d2 > (y ? annal_days_in_month(y, m) : annal_days_in_month(2000, m))) {
+        r->kind = 0;   /* 2000 is a leap year: Feb 29 may exist */
         return ntok;
     }
-    if (d > annal_days_in_month(2000, m))   /* 2000 is a leap year */
-        return 0;
-    r->kind = ANNAL_DK_PARTIAL;
-    r->relative = 1;
-    if (c->has_pub) {
-        y = S_closest_year(c, m, d);
-        if (d > annal_days_in_month(y, m))
-            return 0;
-        S_day(r, S_ymd(y, m, d));
+    if (y) {
+        r->lo = S_ymd(y, m, d1);
+        r->hi = S_ymd(y, m, d2);
     }
     return ntok;
 }
 
-/* April 2, 1993 / April 2 / April 1993 / April of 1993 / in April */
+/* "May and August 2017", "May-August 2017": the first month takes the
+ * year written after the second. */
+static int S_borrowed_year(const dctx *c, size_t j, int m, int *y)
+{
+    int m2, rel;
+
+    if (!(S_is(c, j, "and") || S_is(c, j, "to") || S_is(c, j, "-") ||
+          S_is(c, j, "through") || S_is(c, j, "until")) ||
+        !S_month(c, j + 1, &m2) || S_dayno(c, j + 2, &rel) ||
+        !S_year_after(c, j + 2, y, &rel) || rel)
+        return 0;
+    if (m2 < m)
+        (*y)--;
+    return 1;
+}
+
+/* April 2, 1993 / April 2-4, 1993 / April 2 / April 1993 / April of 1993 /
+ * May last year / May and August 2017 / in April */
 static size_t S_p_month_first(const dctx *c, size_t i, dres *r)
 {
-    int m, d, y;
-    size_t j = i + 1;
+    int m, d1, d2, y, rel;
+    size_t j = i + 1, nd, ny;
 
     if (!S_month(c, i, &m))
         return 0;
-    if (S_dayno(c, j, &d) && !S_is(c, j + 1, ":")) {
-        size_t k = j + 1;
-        if (S_is(c, k, ","))
-            k++;
-        if (S_year(c, k, &y))
-            return S_month_day(c, y, m, d, r, k - i + 1);
-        return S_month_day(c, 0, m, d, r, j - i + 1);
+    if ((nd = S_days(c, j, &d1, &d2)) && !S_is(c, j + nd, ":")) {
+        ny = S_year_after(c, j + nd, &y, &rel);
+        return S_month_day(c, ny ? y : 0, m, d1, d2, rel && ny, r, 1 + nd + ny);
     }
-    if (S_is(c, j, "of") || S_is(c, j, ","))
+    if (S_is(c, j, "of") && S_year(c, j + 1, &y))
         j++;
-    if (S_year(c, j, &y)) {
+    if ((ny = S_year_after(c, j, &y, &rel)) != 0) {
+        r->kind = rel ? ANNAL_DK_RELATIVE : ANNAL_DK_MONTH_YEAR;
+        r->relative = (uint8_t)rel;
+        if (y)
+            S_month_iv(r, y, m);
+        return j - i + ny;
+    }
+    if (S_borrowed_year(c, j, m, &y)) {
         S_month_iv(r, y, m);
         r->kind = ANNAL_DK_MONTH_YEAR;
-        return j - i + 1;
+        return 1;
     }
     if (i == 0 || !S_time_context(c, i - 1))
         return 0;
@@ -340,24 +393,44 @@ static size_t S_p_month_first(const dctx *c, size_t i, dres *r)
     return 1;
 }
 
-/* 2 April 1993 / 2nd of April / 2 April */
+/* 2 April 1993 / 2nd of April / 4-5 April 2019 / 2 to 4 April / 2 April */
 static size_t S_p_day_first(const dctx *c, size_t i, dres *r)
 {
-    int m, d, y;
-    size_t j = i + 1, k;
+    int m, d1, d2, y, rel;
+    size_t j, nd, ny;
 
-    if (!S_dayno(c, i, &d))
+    if (!(nd = S_days(c, i, &d1, &d2)))
         return 0;
+    j = i + nd;
     if (S_is(c, j, "of"))
         j++;
     if (!S_month(c, j, &m))
         return 0;
-    k = j + 1;
-    if (S_is(c, k, ","))
-        k++;
-    if (S_year(c, k, &y))
-        return S_month_day(c, y, m, d, r, k - i + 1);
-    return S_month_day(c, 0, m, d, r, j - i + 1);
+    ny = S_year_after(c, j + 1, &y, &rel);
+    return S_month_day(c, ny ? y : 0, m, d1, d2, rel && ny, r, j - i + 1 + ny);
+}
+
+/* last July, next March, this May */
+static size_t S_p_dir_month(const dctx *c, size_t i, dres *r)
+{
+    annal_lex_entry e;
+    int m, d, y;
+
+    if (!S_entry(c, i, ANNAL_LF_DATEDIR, &e) || !S_month(c, i + 1, &m) ||
+        S_dayno(c, i + 2, &d) ||
+        (e.aux != ANNAL_DD_LAST && e.aux != ANNAL_DD_NEXT && e.aux != ANNAL_DD_THIS))
+        return 0;
+    r->kind = ANNAL_DK_RELATIVE;
+    r->relative = 1;
+    if (!c->has_pub)
+        return 2;
+    y = c->pub.year;
+    if (e.aux == ANNAL_DD_LAST && m >= c->pub.month)
+        y--;
+    else if (e.aux == ANNAL_DD_NEXT && m <= c->pub.month)
+        y++;
+    S_month_iv(r, y, m);
+    return 2;
 }
 
 /* the 1990s, the '90s */
@@ -412,6 +485,8 @@ static size_t S_p_weekday(const dctx *c, size_t i, dres *r)
         back = (annal_ymd_weekday(c->pub) - wd + 7) % 7;
         if (dir == ANNAL_DD_NEXT)
             S_day(r, annal_days_to_ymd(p + (7 - back) % 7 + (back == 0 ? 7 : 0)));
+        else if (dir == ANNAL_DD_THIS)   /* that day of the Monday-Sunday week */
+            S_day(r, annal_days_to_ymd(p - (annal_ymd_weekday(c->pub) - wd)));
         else if (dir == ANNAL_DD_LAST)
             S_day(r, annal_days_to_ymd(p - (back == 0 ? 7 : back)));
         else
@@ -455,10 +530,8 @@ static void S_unit_iv(const dctx *c, int unit, int k, dres *r)
         r->hi = annal_days_to_ymd(monday + 6);
         break;
     }
-    case ANNAL_DU_WEEKEND: {
+    case ANNAL_DU_WEEKEND: {   /* the Saturday and Sunday of a Monday-Sunday week */
         int64_t sat = annal_ymd_to_days(p) - (annal_ymd_weekday(p) - 6);
-        if (annal_ymd_weekday(p) < 6 && k < 0)
-            k++;   /* "last weekend" on a Wednesday is the one just gone */
         sat += 7 * (int64_t)k;
         r->lo = annal_days_to_ymd(sat);
         r->hi = annal_days_to_ymd(sat + 1);
@@ -487,7 +560,7 @@ static size_t S_p_relunit(const dctx *c, size_t i, dres *r)
 {
     annal_lex_entry e;
     size_t j = i;
-    int dir, k;
+    int dir, k, unit;
 
     if (S_is(c, j, "the"))
         j++;
@@ -497,25 +570,36 @@ static size_t S_p_relunit(const dctx *c, size_t i, dres *r)
     if (!S_entry(c, j, ANNAL_LF_DATEDIR, &e))
         return 0;
     dir = (int)e.aux;
-    if (dir != ANNAL_DD_LAST && dir != ANNAL_DD_NEXT && dir != ANNAL_DD_THIS)
+    if (dir != ANNAL_DD_LAST && dir != ANNAL_DD_NEXT && dir != ANNAL_DD_THIS &&
+        dir != ANNAL_DD_PAST)
         return 0;
     if (j > i && dir == ANNAL_DD_THIS && !S_is(c, i, "earlier"))
         return 0;   /* "the this" is not English */
     if (!S_entry(c, j + 1, ANNAL_LF_DATEUNIT, &e))
         return 0;
+    unit = (int)e.aux;
     {   /* only the singular: "last week", not "last weeks" */
         size_t n;
         const char *s = S_text(c, j + 1, &n);
-        if (n > 1 && (s[n - 1] == 's' || s[n - 1] == 'S') && e.aux != ANNAL_DU_DAY)
+        if (n > 1 && (s[n - 1] == 's' || s[n - 1] == 'S'))
             return 0;
-        if (e.aux == ANNAL_DU_DAY)
+        if (unit == ANNAL_DU_DAY)
             return 0;   /* "last day", "this day": not a date */
     }
-    k = dir == ANNAL_DD_LAST ? -1 : dir == ANNAL_DD_NEXT ? 1 : 0;
     r->kind = ANNAL_DK_RELATIVE;
     r->relative = 1;
-    if (c->has_pub)
-        S_unit_iv(c, (int)e.aux, k, r);
+    if (!c->has_pub)
+        return j + 2 - i;
+    if (dir == ANNAL_DD_PAST) {   /* the past week: the days up to publication */
+        static const int span[] = {[ANNAL_DU_WEEK] = 7, [ANNAL_DU_WEEKEND] = 2,
+                                   [ANNAL_DU_MONTH] = 30, [ANNAL_DU_YEAR] = 365,
+                                   [ANNAL_DU_DECADE] = 3652, [ANNAL_DU_CENTURY] = 36524};
+        r->lo = S_add_days(c->pub, -span[unit]);
+        r->hi = S_add_days(c->pub, -1);
+        return j + 2 - i;
+    }
+    k = dir == ANNAL_DD_LAST ? -1 : dir == ANNAL_DD_NEXT ? 1 : 0;
+    S_unit_iv(c, unit, k, r);
     return j + 2 - i;
 }
 
@@ -605,13 +689,15 @@ static size_t S_p_anniversary(const dctx *c, size_t i, dres *r)
     return 2;
 }
 
-/* 1992-1994, 1992-94 after a first year y1 at token i. */
+/* 1992-1994, 1992-94, 1992 to 1994, between 1992 and 1994 after a first
+ * year y1 at token i ("and" only after "between"). */
 static size_t S_year_range(const dctx *c, size_t i, int y1, int *y2)
 {
     long v;
     size_t dig;
+    int and_ok = i > c->a && S_is(c, i - 1, "between");
 
-    if (S_is(c, i + 1, "-") || S_is(c, i + 1, "to") || S_is(c, i + 1, "and")) {
+    if (S_is(c, i + 1, "-") || S_is(c, i + 1, "to") || (and_ok && S_is(c, i + 1, "and"))) {
         if (S_year(c, i + 2, y2) && *y2 > y1 && *y2 - y1 <= DATE_MAX_SPAN_YEARS)
             return 3;
         if (S_is(c, i + 1, "-") && S_int(c, i + 2, &v, &dig) && dig == 2 &&
@@ -623,7 +709,21 @@ static size_t S_year_range(const dctx *c, size_t i, int y1, int *y2)
     return 1;
 }
 
-/* A year on its own: in 1993, since 2016, the 1993 offensive, 1992-1994. */
+/* "2019, 2020 and 2021": a year right after a list separator that follows
+ * a year already read as a date. */
+static int S_year_list(const dctx *c, size_t i)
+{
+    const annal_date_expr *last;
+
+    if (i < c->a + 2 || c->found->n <= c->found_from ||
+        !(S_is(c, i - 1, ",") || S_is(c, i - 1, "and") || S_is(c, i - 1, "or")))
+        return 0;
+    last = &c->found->v[c->found->n - 1];
+    return last->kind == ANNAL_DK_YEAR && last->first_token + last->ntokens == i - 1;
+}
+
+/* A year on its own: in 1993, since 2016, the 1993 offensive, 1992-1994.
+ * Not "the 2000 people": a count noun after it makes it a count. */
 static size_t S_p_year(const dctx *c, size_t i, dres *r)
 {
     int y, y2;
@@ -635,7 +735,10 @@ static size_t S_p_year(const dctx *c, size_t i, dres *r)
                            S_is(c, i + 1, "%") || S_is(c, i + 1, "percent")))
         return 0;
     n = S_year_range(c, i, y, &y2);
-    if (n == 1 && !(i > c->a && S_time_context(c, i - 1)))
+    if (n == 1 && !(i > c->a && S_time_context(c, i - 1)) && !S_year_list(c, i))
+        return 0;
+    if (n == 1 && (annal_tview_flags(c->v, i + 1) & ANNAL_LF_COUNTNOUN) &&
+        !(i > c->a && S_time_context(c, i - 1) && !S_is(c, i - 1, "the")))
         return 0;
     if (c->has_pub && y > c->pub.year + 50)
         return 0;
@@ -679,6 +782,7 @@ static const dpattern_row S_patterns[] = {
     {S_p_month_first, 0, ANNAL_LF_MONTH},
     {S_p_day_first, T(ANNAL_TOK_NUMBER) | T(ANNAL_TOK_ORDINAL), 0},
     {S_p_decade, T(ANNAL_TOK_DECADE), 0},
+    {S_p_dir_month, 0, ANNAL_LF_DATEDIR},
     {S_p_weekday, 0, ANNAL_LF_WEEKDAY | ANNAL_LF_DATEDIR},
     {S_p_relword, 0, ANNAL_LF_DATEREL | ANNAL_LF_PHRASE},
     {S_p_relunit, 0, ANNAL_LF_DATEDIR | ANNAL_LF_PHRASE},
@@ -730,11 +834,11 @@ static size_t S_match_part(const dctx *c, size_t i, dres *r)
     if (S_is(c, i + k, "the"))
         k++;
     n = S_match_at(c, i + k, r);
-    if (!n || r->kind == ANNAL_DK_WEEKDAY || r->kind == ANNAL_DK_RELATIVE ||
-        r->kind == ANNAL_DK_ANNIVERSARY || r->lo.year == 0 ||
-        annal_ymd_to_days(r->lo) == annal_ymd_to_days(r->hi))
+    if (!n || !r->kind || r->kind == ANNAL_DK_WEEKDAY || r->kind == ANNAL_DK_ANNIVERSARY)
         return 0;
-    S_narrow(r, part);
+    if (r->lo.year && annal_ymd_to_days(r->lo) == annal_ymd_to_days(r->hi))
+        return 0;   /* a single day ("late yesterday") cannot be narrowed */
+    S_narrow(r, part);   /* unresolved stays unresolved, with the prefix */
     r->first = i;
     return k + n;
 }
@@ -888,7 +992,7 @@ annal_status annal_find_dates(const annal_tview *v, const annal_sentence *s,
             i++;
             continue;
         }
-        if (S_emit(&c, &r, sent_index, out))
+        if (r.kind && S_emit(&c, &r, sent_index, out))
             return ANNAL_ENOMEM;
         for (size_t k = r.first; k <= r.last; k++)
             used[k] = 1;

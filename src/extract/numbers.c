@@ -37,6 +37,7 @@ typedef struct nctx {
 
 typedef struct qty {
     double v;
+    double scale;                /* the scale word applied (1 if none) */
     int vague;
     size_t n;                    /* tokens */
 } qty;
@@ -93,17 +94,53 @@ static int S_digits(const nctx *c, size_t i, double *out)
     return 1;
 }
 
-/* Scale words after a figure: 1.5 million, 60 thousand, two dozen. */
-static size_t S_scales(const nctx *c, size_t i, double *v)
+/* Scale words after a figure: 1.5 million, 60 thousand, two dozen.
+ * Multiplies *v and *scale. */
+static size_t S_scales(const nctx *c, size_t i, double *v, double *scale)
 {
     annal_lex_entry e;
     size_t k = 0;
 
     while (k < 2 && S_entry(c, i + k, ANNAL_LF_SCALE | ANNAL_LF_DOZEN, &e)) {
         *v *= e.value;
+        *scale *= e.value;
         k++;
     }
     return k;
+}
+
+/* "3bn", "5.5mln": digits glued to a scale word (one ALNUM token). */
+static int S_glued_scale(const nctx *c, size_t i, double *v, double *scale)
+{
+    const annal_token *t = S_tok(c, i);
+    const char *s = c->v->norm + t->nstart;
+    size_t n = t->nend - t->nstart, k = 0, digits = 0;
+    double val = 0, frac = 0;
+    uint32_t idx, f;
+
+    while (k < n && ((s[k] >= '0' && s[k] <= '9') || (s[k] == '.' && !frac))) {
+        if (s[k] == '.')
+            frac = 1;
+        else {
+            val = val * 10 + (s[k] - '0');
+            frac *= 10;
+            digits++;
+        }
+        k++;
+    }
+    if (!digits || digits > NUM_MAX_DIGITS || k == n || k + 8 < n)
+        return 0;
+    idx = annal_lexicon_flagged(c->v->lx, s + k, n - k);
+    f = annal_lexicon_entry_flags(c->v->lx, idx);
+    if (!(f & ANNAL_LF_SCALE))
+        return 0;
+    {
+        annal_lex_entry e;
+        annal_lexicon_entry_at(c->v->lx, idx - 1, &e);
+        *scale = e.value;
+    }
+    *v = (frac ? val / frac : val) * *scale;
+    return 1;
 }
 
 /* Value of a number word, hyphenated compounds included (twenty-seven). */
@@ -134,62 +171,83 @@ static int S_word_value(const nctx *c, size_t i, annal_lex_entry *e,
     return 1;
 }
 
+/* Whether number word `val` may follow the running value `cur`: after a
+ * scale anything may ("two hundred fifty"), and a units word may follow a
+ * tens word ("twenty five"); "two three" is two figures. */
+static int S_word_follows(double cur, int after_scale, double val)
+{
+    double tens = cur - 100 * (double)(long long)(cur / 100);
+
+    if (cur == 0 || after_scale)
+        return 1;
+    return tens >= 20 && tens == 10 * (double)(long long)(tens / 10) && val < 10;
+}
+
 /* sixty thousand, two hundred and fifty, a hundred thousand, half a
- * million.  Words accumulate into `cur`; a scale of 1000 or more moves
- * cur * scale into `total`. */
+ * million, a quarter of a million.  Words accumulate into `cur`; a scale
+ * of 1000 or more moves cur * scale into `total`.  "and" joins only after
+ * a scale ("two hundred and fifty", not "ten and twenty"). */
 static size_t S_words(const nctx *c, size_t i, qty *q)
 {
-    double total = 0, cur = 0, val;
+    double total = 0, cur = 0, val, scale = 1;
     annal_lex_entry e;
     size_t k = 0, last = 0;
-    int any = 0;
+    int any = 0, after_scale = 0, fraction = 0;
 
-    {   /* "a dozen", "a hundred", "a million" open a figure */
+    {   /* "a dozen", "a hundred", "half a", "no one" open a figure */
         size_t pn = annal_tview_phrase(c->v, i, c->b, ANNAL_LF_NUMWORD, &e);
         if (pn) {
             cur = e.value;
+            fraction = (e.flags & ANNAL_LF_FRACTION) != 0;
             k = last = pn;
             any = 1;
         }
     }
     while (k < NUM_MAX_WORDS) {
-        if (any && S_is(c, i + k, "and") && S_word_value(c, i + k + 1, &e, &val) &&
-            (e.flags & ANNAL_LF_NUMWORD)) {
+        if (any && after_scale && S_is(c, i + k, "and") &&
+            S_word_value(c, i + k + 1, &e, &val) && (e.flags & ANNAL_LF_NUMWORD) && val < 100) {
             k++;
-            continue;
-        }
-        if (any && cur == 0.5 && S_is(c, i + k, "a")) {   /* half a million */
-            k++;
+            after_scale = 1;
             continue;
         }
         if (!S_word_value(c, i + k, &e, &val))
             break;
-        if (e.flags & ANNAL_LF_NUMWORD)
+        if (e.flags & ANNAL_LF_NUMWORD) {
+            if (any && !S_word_follows(cur, after_scale, val))
+                break;
             cur += val;
-        else if (e.flags & ANNAL_LF_DOZEN)
+            fraction |= (e.flags & ANNAL_LF_FRACTION) != 0;
+            after_scale = 0;
+        } else if (e.flags & ANNAL_LF_DOZEN) {
             cur = (cur ? cur : 1) * 12;
-        else if (val < 1000)
+            after_scale = 1;
+        } else if (val < 1000) {
             cur = (cur ? cur : 1) * val;
-        else {
+            scale = val;
+            after_scale = 1;
+        } else {
             total += (cur ? cur : 1) * val;
             cur = 0;
+            scale = val;
+            after_scale = 1;
         }
         any = 1;
         last = ++k;
     }
-    if (!any || last == 0)
-        return 0;
-    /* "and" or "a" that no number word followed is not ours */
+    if (!any || last == 0 || (fraction && total + cur < 1))
+        return 0;   /* "half" alone, "half an hour": not a count */
     q->v = total + cur;
+    q->scale = scale;
     q->vague = 0;
     q->n = last;
     return last;
 }
 
-/* dozens, hundreds, tens of thousands, several, a few */
+/* dozens, hundreds, tens of thousands, several, a few; and with a scale
+ * after them: several hundred, a few thousand, tens of millions. */
 static size_t S_vague(const nctx *c, size_t i, qty *q)
 {
-    annal_lex_entry e;
+    annal_lex_entry e, f;
     size_t n = annal_tview_phrase(c->v, i, c->b, ANNAL_LF_VAGUE, &e);
 
     if (!n && S_entry(c, i, ANNAL_LF_VAGUE, &e))
@@ -197,6 +255,17 @@ static size_t S_vague(const nctx *c, size_t i, qty *q)
     if (!n)
         return 0;
     q->v = e.value;
+    q->scale = 1;
+    if (S_entry(c, i + n, ANNAL_LF_SCALE, &f)) {
+        q->v *= f.value;
+        q->scale = f.value;
+        n++;
+    } else if (S_is(c, i + n, "of") && S_entry(c, i + n + 1, ANNAL_LF_VAGUE, &f) &&
+               f.value >= 1000) {
+        q->v *= f.value;
+        q->scale = f.value;
+        n += 2;
+    }
     q->vague = 1;
     q->n = n;
     return n;
@@ -207,33 +276,61 @@ static size_t S_core(const nctx *c, size_t i, qty *q)
 {
     double v;
 
+    q->scale = 1;
     if (S_digits(c, i, &v)) {
-        size_t k = 1 + S_scales(c, i + 1, &v);
+        size_t k = 1 + S_scales(c, i + 1, &v, &q->scale);
         q->v = v;
         q->vague = 0;
         q->n = k;
         return k;
+    }
+    if (S_ok(c, i) && S_tok(c, i)->type == ANNAL_TOK_ALNUM && S_glued_scale(c, i, &v, &q->scale)) {
+        q->v = v;
+        q->vague = 0;
+        q->n = 1;
+        return 1;
     }
     if (S_vague(c, i, q))
         return q->n;
     return S_words(c, i, q);
 }
 
-/* A second figure that closes a range after the first (ending at j). */
-static size_t S_range(const nctx *c, size_t j, int between, const qty *q1,
-                      qty *q2)
+/* A currency sign token at i: $ £ € ¥ ₹. */
+static int S_money_sign(const nctx *c, size_t i)
 {
-    size_t k;
+    static const char *const money[] = {"$", "\xc2\xa3", "\xe2\x82\xac", "\xc2\xa5",
+                                        "\xe2\x82\xb9", NULL};
+    const annal_token *t;
 
-    if (S_is(c, j, "-") || S_is(c, j, "to") || S_is(c, j, "or") ||
-        (between && S_is(c, j, "and"))) {
-        if (S_is(c, j, "-") && (S_tok(c, j)->nend - S_tok(c, j)->nstart) != 1)
-            return 0;
-        k = S_core(c, j + 1, q2);
-        if (k && q2->v > q1->v && !q1->vague && !q2->vague)
-            return 1 + k;
-    }
+    if (!S_ok(c, i) || (t = S_tok(c, i))->type != ANNAL_TOK_SYMBOL)
+        return 0;
+    for (size_t k = 0; money[k]; k++)
+        if (strlen(money[k]) == t->nend - t->nstart &&
+            memcmp(money[k], c->v->norm + t->nstart, t->nend - t->nstart) == 0)
+            return 1;
     return 0;
+}
+
+/* A second figure that closes a range after the first (ending at j):
+ * "10-20", "10 to 20", "two or three", "between $300 million and $500
+ * million".  A scale written only after the second figure belongs to
+ * both: "1.5 to 2 million" is 1,500,000 to 2,000,000. */
+static size_t S_range(const nctx *c, size_t j, int between, qty *q1, qty *q2)
+{
+    size_t k, sign;
+
+    if (!(S_is(c, j, "-") || S_is(c, j, "to") || S_is(c, j, "or") ||
+          (between && S_is(c, j, "and"))))
+        return 0;
+    if (S_is(c, j, "-") && (S_tok(c, j)->nend - S_tok(c, j)->nstart) != 1)
+        return 0;
+    sign = (size_t)S_money_sign(c, j + 1);
+    k = S_core(c, j + 1 + sign, q2);
+    if (!k || q1->vague || q2->vague)
+        return 0;
+    if (q1->scale == 1 && q2->scale > 1 && q1->v * q2->scale < q2->v + 1e-9)
+        q1->v *= q2->scale, q1->scale = q2->scale;
+    return q2->v > q1->v ? 1 + sign + k : 0;
 }
 
 static int S_push(const nctx *c, annal_numvec *out, size_t first, size_t last,
@@ -278,23 +375,12 @@ static void S_bounds(annal_number *num, double v)
     }
 }
 
-/* The unit around the figure: $5, 5%, 5 percent. */
-static size_t S_unit(const nctx *c, size_t first, size_t after,
-                     annal_number *num)
+/* The unit after the figure: 5%, 5 percent, 5 pct, 5 dollars. */
+static size_t S_unit(const nctx *c, size_t after, annal_number *num)
 {
     annal_lex_entry e;
     size_t n;
 
-    static const char *const money[] = {"$", "\xc2\xa3", "\xe2\x82\xac", "\xc2\xa5",
-                                        "\xe2\x82\xb9", NULL};
-
-    if (first > c->a && S_ok(c, first - 1) && S_tok(c, first - 1)->type == ANNAL_TOK_SYMBOL) {
-        const annal_token *t = S_tok(c, first - 1);
-        for (size_t k = 0; money[k]; k++)
-            if (strlen(money[k]) == t->nend - t->nstart &&
-                memcmp(money[k], c->v->norm + t->nstart, t->nend - t->nstart) == 0)
-                num->unit = ANNAL_UNIT_MONEY;
-    }
     if (S_is(c, after, "%")) {
         num->unit = ANNAL_UNIT_PERCENT;
         return 1;
@@ -305,6 +391,16 @@ static size_t S_unit(const nctx *c, size_t first, size_t after,
     if (n)
         num->unit = (uint8_t)e.aux;
     return n;
+}
+
+/* A figure that names rather than counts: "Resolution 822", "No. 10",
+ * or a time of day, "7 p.m." */
+static int S_not_a_count(const nctx *c, size_t core, size_t after)
+{
+    if (core > c->a && (annal_tview_flags(c->v, core - 1) & ANNAL_LF_IDHEAD))
+        return 1;
+    return S_is(c, after, "a.m.") || S_is(c, after, "p.m.") || S_is(c, after, "a.m") ||
+           S_is(c, after, "p.m") || S_is(c, after, "o'clock");
 }
 
 /* Tries a quantity starting at token i; returns tokens consumed. */
@@ -328,8 +424,14 @@ static size_t S_quantity(const nctx *c, size_t i, uint32_t sent,
         between = S_is(c, j, "between");
         j++;
     }
+    if (j > i && S_money_sign(c, j)) {   /* "between $300 million and ..." */
+        num.unit = ANNAL_UNIT_MONEY;
+        j++;
+    }
     if (!(k = S_core(c, j, &q1)))
         return 0;
+    if (S_not_a_count(c, j, j + k))
+        return k + (j - start);
     j += k;
     if (!num.qualifier && (r = S_range(c, j, between, &q1, &q2))) {
         num.qualifier = ANNAL_Q_RANGE;
@@ -352,7 +454,11 @@ static size_t S_quantity(const nctx *c, size_t i, uint32_t sent,
         S_bounds(&num, q1.v);
         num.vague = (uint8_t)q1.vague;
     }
-    j += S_unit(c, i, j, &num);
+    j += S_unit(c, j, &num);
+    if (i > c->a && S_money_sign(c, i - 1)) {   /* "$5 million": the sign too */
+        num.unit = ANNAL_UNIT_MONEY;
+        i--;
+    }
     if (S_push(c, out, i, j - 1, sent, &num))
         *err = 1;
     return j - start;
@@ -373,6 +479,8 @@ static int S_may_start(const nctx *c, size_t i)
 
     if (t->type == ANNAL_TOK_NUMBER)
         return 1;
+    if (t->type == ANNAL_TOK_ALNUM)   /* 3bn */
+        return (unsigned)(c->v->norm[t->nstart] - '0') < 10u;
     if (!ANNAL_TOK_IS_WORDLIKE(t->type))
         return 0;
     if (t->flags & ANNAL_TF_HYPHEN)
@@ -383,9 +491,11 @@ static int S_may_start(const nctx *c, size_t i)
     if ((f & ANNAL_LF_PHRASE) &&
         annal_tview_phrase(c->v, i, c->b, ANNAL_LF_QUAL | ANNAL_LF_NUMWORD | ANNAL_LF_VAGUE, &e))
         return 1;
-    return (f & ANNAL_LF_RANGE) && (S_is(c, i, "between") || S_is(c, i, "from")) &&
-           (S_tok(c, i + 1 < c->b ? i + 1 : i)->type == ANNAL_TOK_NUMBER ||
-            (annal_tview_flags(c->v, i + 1) & NUM_START_FLAGS));
+    if (!(f & ANNAL_LF_RANGE) || !(S_is(c, i, "between") || S_is(c, i, "from")))
+        return 0;
+    i += (size_t)S_money_sign(c, i + 1);
+    return i + 1 < c->b && (S_tok(c, i + 1)->type == ANNAL_TOK_NUMBER ||
+                            (annal_tview_flags(c->v, i + 1) & NUM_START_FLAGS));
 }
 
 annal_status annal_find_numbers(const annal_tview *v, const annal_sentence *s,

@@ -47,15 +47,23 @@ enum annal_lex_flag {
     ANNAL_LF_UNIT = 1u << 17,       /* percent, per cent: aux = unit */
     ANNAL_LF_RANGE = 1u << 18,      /* to, and, or (between numbers) */
     ANNAL_LF_ANNIV = 1u << 19,      /* anniversary */
-    ANNAL_LF_INPHRASE = 1u << 20    /* second or later word of a phrase key
+    ANNAL_LF_INPHRASE = 1u << 20,   /* second or later word of a phrase key
                                        (set by the builder) */
+    ANNAL_LF_STRONG = 1u << 21,     /* abbreviation after which a capitalised
+                                       word starts a sentence: a.m. p.m. */
+    ANNAL_LF_FRACTION = 1u << 22,   /* half, a quarter of: a part of what
+                                       follows */
+    ANNAL_LF_IDHEAD = 1u << 23,     /* a number after it names, not counts:
+                                       Resolution 822, Flight 1549 */
+    ANNAL_LF_COUNTNOUN = 1u << 24   /* people, troops, homes: what is
+                                       counted */
 };
 
 /* Date units and directions (entry.aux for DATEUNIT / DATEDIR / DATEPART). */
 enum { ANNAL_DU_DAY = 1, ANNAL_DU_WEEK, ANNAL_DU_WEEKEND, ANNAL_DU_MONTH,
        ANNAL_DU_YEAR, ANNAL_DU_DECADE, ANNAL_DU_CENTURY };
 enum { ANNAL_DD_LAST = 1, ANNAL_DD_NEXT, ANNAL_DD_THIS, ANNAL_DD_AGO,
-       ANNAL_DD_EARLIER, ANNAL_DD_LATER };
+       ANNAL_DD_EARLIER, ANNAL_DD_LATER, ANNAL_DD_PAST };
 enum { ANNAL_DP_EARLY = 1, ANNAL_DP_MID, ANNAL_DP_LATE };
 
 /* A read-only view of one entry in the snapshot. */
@@ -82,6 +90,23 @@ void annal_lex_entry_analysis(const annal_lexicon *lx,
                               const annal_lex_entry *e, uint32_t i,
                               uint32_t *pos, const char **lemma,
                               size_t *lemma_len);
+
+/* Entry number + 1 of word[0..len) (any ASCII case) if its entry carries
+ * lexical flags (ANNAL_LF_*, any of them); 0 otherwise.  Cheap for the common case of a word with
+ * no flags: most are rejected by the filter without hashing. */
+uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
+                               size_t len);
+/* The same for a word of 1..8 ASCII bytes already lower-cased and packed
+ * (byte i at bits 8i); `word` is its text, used only when the short-key
+ * table overflowed. */
+uint32_t annal_lexicon_flagged_packed(const annal_lexicon *lx, uint64_t packed,
+                                      const char *word, size_t len,
+                                      uint32_t *flags);
+/* Flags of entry number + 1 `idx` (0 -> 0). */
+uint32_t annal_lexicon_entry_flags(const annal_lexicon *lx, uint32_t idx);
+/* The entry with number idx (0-based, < nents). */
+void annal_lexicon_entry_at(const annal_lexicon *lx, uint32_t idx,
+                            annal_lex_entry *e);
 
 /* Longest number of words in a phrase key. */
 uint32_t annal_lexicon_max_phrase(const annal_lexicon *lx);

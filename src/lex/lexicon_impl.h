@@ -52,23 +52,6 @@ struct annal_lexicon {
     uint32_t filter[128];
 };
 
-/* Entry number + 1 of word[0..len) (any ASCII case) if its entry carries
- * lexical flags (ANNAL_LF_*, any of them); 0 otherwise.  Cheap for the common case of a word with
- * no flags: most are rejected by the filter without hashing. */
-uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
-                               size_t len);
-/* The same for a word of 1..8 ASCII bytes already lower-cased and packed
- * (byte i at bits 8i); `word` is its text, used only when the short-key
- * table overflowed. */
-uint32_t annal_lexicon_flagged_packed(const annal_lexicon *lx, uint64_t packed,
-                                      const char *word, size_t len,
-                                      uint32_t *flags);
-/* Flags of entry number + 1 `idx` (0 -> 0). */
-uint32_t annal_lexicon_entry_flags(const annal_lexicon *lx, uint32_t idx);
-/* The entry with number idx (0-based, < nents). */
-void annal_lexicon_entry_at(const annal_lexicon *lx, uint32_t idx,
-                            annal_lex_entry *e);
-
 /* Binds lx to the sections of s and checks every entry, slot, analysis
  * and rule against section bounds. */
 annal_status annal_lexicon_load(annal_lexicon *lx, const annal_snapshot *s,

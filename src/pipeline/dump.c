@@ -255,6 +255,17 @@ static void S_out(sink *s, const char *p, size_t n)
         s->failed = 1;
 }
 
+/* Display width of a UTF-8 string: its code points (no East Asian wide
+ * or combining-mark accounting; enough to keep tables straight). */
+static size_t S_width(const char *s)
+{
+    size_t w = 0;
+
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
 /* Fills row i. */
 static void S_row(const annal_doc *doc, annal_dump_kind kind, size_t i,
                   size_t *cursor, row *r)
@@ -290,8 +301,8 @@ static void S_dump_lines(const annal_doc *doc, annal_dump_kind kind,
         for (size_t i = 0; i < n; i++) {
             S_row(doc, kind, i, &cursor, &r);
             for (size_t k = 0; k + 1 < r.n; k++)
-                if (strlen(r.b.p + r.off[k]) > width[k])
-                    width[k] = strlen(r.b.p + r.off[k]);
+                if (S_width(r.b.p + r.off[k]) > width[k])
+                    width[k] = S_width(r.b.p + r.off[k]);
         }
         /* text goes last-but-padded: keep it readable by capping width */
         for (size_t k = 0; k < nf; k++) {
@@ -319,8 +330,8 @@ static void S_dump_lines(const annal_doc *doc, annal_dump_kind kind,
         }
         for (size_t k = 0; k < r.n; k++) {
             const char *f = r.b.p + r.off[k];
-            size_t len = strlen(f);
-            S_out(out, f, len);
+            size_t len = S_width(f);
+            S_out(out, f, strlen(f));
             if (k + 1 == r.n) {
                 S_out(out, "\n", 1);
             } else {

@@ -15,6 +15,8 @@
 #include "../lex/tview.h"
 
 #define LEX_SCRATCH (TVIEW_MAX_WORD * 8 + 64)
+#define CLOSED_POS (ANNAL_POS_DET | ANNAL_POS_PRON | ANNAL_POS_PREP | ANNAL_POS_AUX | \
+                    ANNAL_POS_CONJ | ANNAL_POS_SCONJ | ANNAL_POS_PART)
 
 static unsigned S_nonword_pos(uint16_t type)
 {
@@ -51,10 +53,15 @@ static annal_status S_word(annal_doc *doc, const annal_tview *v, size_t i,
     }
     annal_lexicon_analyse(&doc->eng->lex, low, n, scratch, sizeof scratch, &info);
     t->pos = (uint16_t)info.pos;
+    /* "ca" and "wo" before "n't" are only can and will (not calcium). */
+    if ((info.pos & ANNAL_POS_AUX) && i + 1 < doc->toks.n &&
+        doc->toks.v[i + 1].type == ANNAL_TOK_CLITIC &&
+        doc->norm.text.p[doc->toks.v[i + 1].nstart] == 'n')
+        t->pos = ANNAL_POS_AUX;
     if (t->flags & ANNAL_TF_CAP) {
         if (!info.pos)
             t->pos = ANNAL_POS_PROPN;
-        else if (!sentence_first && (info.pos & ANNAL_POS_NOUN))
+        else if (!sentence_first && (info.pos & ANNAL_POS_NOUN) && !(info.pos & CLOSED_POS))
             t->pos |= ANNAL_POS_PROPN;
     }
     lemma = info.lemma;
@@ -72,11 +79,13 @@ annal_status annal_doc_lex(annal_doc *doc)
 
     for (size_t s = 0; s < doc->sents.n; s++) {
         const annal_sentence *se = &doc->sents.v[s];
+        int first_word = 1;   /* no word seen yet: "(Police" starts it */
         for (size_t i = se->first_token; i < se->first_token + se->ntokens; i++) {
             annal_token *t = &doc->toks.v[i];
             if (ANNAL_TOK_IS_WORDLIKE(t->type)) {
-                if (S_word(doc, &v, i, i == se->first_token) != ANNAL_OK)
+                if (S_word(doc, &v, i, first_word) != ANNAL_OK)
                     return ANNAL_ENOMEM;
+                first_word = 0;
                 continue;
             }
             t->pos = (uint16_t)S_nonword_pos(t->type);

@@ -68,6 +68,7 @@ loop:
         number                                      { kind = ANNAL_SCAN_NUMBER; goto done; }
 
         letter ("." letter)+ "."?                   { kind = ANNAL_SCAN_ACRONYM; goto done; }
+        [A-Z][a-z]? "." ([A-Z][a-z]? ".")+          { kind = ANNAL_SCAN_ACRONYM; goto done; }
         /* The common shapes first: at equal length the earlier rule wins,
            so "the" and "Baku" skip the general word's flag computation. */
         [a-z]+                                      { kind = ANNAL_SCAN_WORD_LOWER; goto done; }

@@ -6,7 +6,10 @@
 #include "../core/alloc.h"
 
 
-enum { BOUND_NONE, BOUND_STRONG, BOUND_WEAK };
+/* Boundary strengths: STRONG ends a sentence unless a lower-case word
+ * follows; CAP (a.m., p.m.) before any capitalised word; WEAK (U.S.,
+ * Inc., J.) only before a usual sentence opener or a line break. */
+enum { BOUND_NONE, BOUND_STRONG, BOUND_WEAK, BOUND_CAP };
 
 /* What kind of boundary token t can be. */
 static int S_terminal(const char *norm, const annal_token *t, uint32_t lexflags)
@@ -22,7 +25,9 @@ static int S_terminal(const char *norm, const annal_token *t, uint32_t lexflags)
             return BOUND_STRONG;
         return BOUND_NONE;
     case ANNAL_TOK_ACRONYM:
-        return s[n - 1] == '.' ? BOUND_WEAK : BOUND_NONE;
+        if (s[n - 1] != '.')
+            return BOUND_NONE;
+        return (lexflags & ANNAL_LF_STRONG) ? BOUND_CAP : BOUND_WEAK;
     case ANNAL_TOK_INITIAL:
         return BOUND_WEAK;
     case ANNAL_TOK_ABBREV:
@@ -55,9 +60,11 @@ static int S_opens(const char *norm, const annal_token *nx, int kind,
         return !(nx->type == ANNAL_TOK_PUNCT && strchr(",;:", c)) &&
                nx->type != ANNAL_TOK_CLOSE;
     }
-    /* Weak: "U.S. The", or a line break after it. */
+    /* Weak: "U.S. The", or a line break after it; CAP: any capital. */
     if (nx->flags & ANNAL_TF_NEWLINE_BEFORE)
         return !S_is_lower_word(norm, nx);
+    if (kind == BOUND_CAP)
+        return (nx->flags & ANNAL_TF_CAP) != 0;
     return (nx->flags & ANNAL_TF_CAP) && (lexflags & ANNAL_LF_SENTSTART);
 }
 

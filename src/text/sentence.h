@@ -9,6 +9,7 @@
  *   .  !  ?  ?!              is not a lower-case word and not , ; : )
  *   ... (ellipsis)           is capitalised and a usual sentence opener,
  *   U.S. / Inc. / J. (weak)    or starts a new line
+ *   a.m. / p.m. (STRONG)     is capitalised
  *   Mr. Gen. (title)         never
  *
  * A blank line always ends a sentence (headlines, bylines, paragraphs

@@ -153,17 +153,20 @@ static size_t S_clitic(const char *s, size_t n)
     return 0;
 }
 
-/* 1 if word s[0..n) takes an abbreviation period. */
-static int S_is_abbr(const annal_lexicon *lx, const char *s, size_t n)
+/* Lexical flags of word s[0..n) (for its ABBR and IDHEAD bits). */
+static uint32_t S_abbr_flags(const annal_lexicon *lx, const char *s, size_t n)
 {
-    char low[TOK_MAX_ABBR * 2 + 4];
-    annal_lex_entry e;
-    size_t ln;
-
     if (n > TOK_MAX_ABBR)
         return 0;
-    ln = annal_lowercase(s, n, low, sizeof low);
-    return annal_lexicon_find(lx, low, ln, &e) && (e.flags & ANNAL_LF_ABBR);
+    return annal_lexicon_entry_flags(lx, annal_lexicon_flagged(lx, s, n));
+}
+
+/* 1 if a digit follows s[at] after spaces. */
+static int S_digit_follows(const char *s, size_t at)
+{
+    while (s[at] == ' ')
+        at++;
+    return (unsigned)(s[at] - '0') < 10u;
 }
 
 /* Trailing characters that end a sentence rather than a URL. */
@@ -286,7 +289,12 @@ static int S_word(tstate *t, const annal_lexicon *lx, annal_scan_tok *st,
     /* "Gen." but not "etc..." (an ellipsis follows). */
     if (s[b] == '.' && s[b + 1] != '.') {
         int single_cap = (b - a == 1 && s[a] >= 'A' && s[a] <= 'Z');
-        int abbr = idx == LEX_UNKNOWN ? S_is_abbr(lx, s + a, b - a) : (lexflags & ANNAL_LF_ABBR) != 0;
+        uint32_t f = idx == LEX_UNKNOWN ? S_abbr_flags(lx, s + a, b - a) : lexflags;
+        int abbr = (f & ANNAL_LF_ABBR) != 0;
+        /* "No." and its kind abbreviate only before a number: "No. 10",
+         * but "he said no." */
+        if (abbr && (f & ANNAL_LF_IDHEAD) && !S_digit_follows(s, b + 1))
+            abbr = 0;
         if (single_cap || abbr) {
             type = single_cap ? ANNAL_TOK_INITIAL : ANNAL_TOK_ABBREV;
             *pos = ++b;
