@@ -34,7 +34,7 @@ DEPS := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
 DATA := $(sort $(wildcard data/en/*.txt data/en/lexicon/*.txt))
 WORDNET ?= /usr/share/wordnet
 
-.PHONY: all setup run test check check-asan check-clang bench regen clean fuzz
+.PHONY: all setup run test check check-asan check-clang check-valgrind bench regen clean fuzz
 
 all: $(BUILD)/annal $(BUILD)/annal.dict
 
@@ -92,8 +92,16 @@ check-asan:
 check-clang:
 	$(MAKE) BUILD=build/clang CC=clang all
 
+# Memcheck sees what ASan cannot: reads of uninitialised memory, and bad
+# reads inside uninstrumented libraries (zlib, libc).
+VALGRIND := valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite
+check-valgrind: all $(BUILD)/test/unit $(BUILD)/test/spec
+	ANNAL_DICT=$(BUILD)/annal.dict $(VALGRIND) $(BUILD)/test/unit
+	ANNAL_DICT=$(BUILD)/annal.dict $(VALGRIND) $(BUILD)/test/spec test/spec/*.md
+
 test: setup
 	$(MAKE) check
+	$(MAKE) check-valgrind
 	$(MAKE) check-clang
 	$(MAKE) check-asan
 

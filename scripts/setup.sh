@@ -7,7 +7,7 @@
 set -eu
 
 PKGS="gcc make clang pkg-config re2c zlib1g-dev libzstd-dev libjansson-dev
-      libutf8proc-dev wordnet-base zstd gzip jq"
+      libutf8proc-dev wordnet-base zstd gzip jq valgrind"
 
 missing=""
 for p in $PKGS; do

@@ -855,6 +855,7 @@ static size_t S_match_hyphen_part(const dctx *c, size_t i, dres *r)
     if (!S_ok(c, i) || !(S_tok(c, i)->flags & ANNAL_TF_HYPHEN))
         return 0;
     n = annal_tview_lower(c->v, i, low, sizeof low);
+    low[n] = '\0';   /* atoi below stops at the end */
     for (size_t k = 0; n && k < 3; k++) {
         size_t pl = strlen(pre[k].p);
         if (n <= pl || memcmp(low, pre[k].p, pl))
@@ -969,17 +970,29 @@ static int S_may_start(const dctx *c, size_t i)
 }
 
 annal_status annal_find_dates(const annal_tview *v, const annal_sentence *s,
-                              uint32_t sent_index, annal_ymd published,
+                              uint32_t sent_index, const uint32_t *cand,
+                              size_t ncand, annal_ymd published,
                               uint8_t *used, annal_datevec *out)
 {
     dctx c = {v, s->first_token, (size_t)s->first_token + s->ntokens,
               published, published.year > 0, used, out, out->n};
-    size_t i = c.a;
+    size_t next = c.a;   /* tokens before it belong to an expression */
 
-    while (i < c.b) {
+    for (size_t k = 0; k < ncand; k++) {
+        size_t i = cand[k], n = 0;
         dres r;
-        size_t n = 0;
-        if (!used[i] && S_may_start(&c, i)) {
+        if (i < next || used[i])
+            continue;
+        /* a plain word that cannot open a date */
+        if (v->cache && v->toks[i].type == ANNAL_TOK_WORD &&
+            !(v->cache[i].flags & DATE_START_FLAGS) && !v->cache[i].phr_idx &&
+            !(i + 1 < v->n && (v->cache[i].flags & ANNAL_LF_PHRASE) &&
+              (v->cache[i + 1].flags & (ANNAL_LF_DATEDIR | ANNAL_LF_DATEUNIT))) &&
+            !(v->toks[i].flags & ANNAL_TF_HYPHEN))
+            continue;
+        if (!S_may_start(&c, i))
+            continue;
+        {
             uint32_t f = annal_tview_flags(v, i);
             if (f & (ANNAL_LF_DATEPART | ANNAL_LF_PHRASE))
                 n = S_match_part(&c, i, &r);
@@ -988,15 +1001,13 @@ annal_status annal_find_dates(const annal_tview *v, const annal_sentence *s,
             if (!n)
                 n = S_match_at(&c, i, &r);
         }
-        if (!n) {
-            i++;
+        if (!n)
             continue;
-        }
         if (r.kind && S_emit(&c, &r, sent_index, out))
             return ANNAL_ENOMEM;
-        for (size_t k = r.first; k <= r.last; k++)
-            used[k] = 1;
-        i = r.last + 1;
+        for (size_t t = r.first; t <= r.last; t++)
+            used[t] = 1;
+        next = r.last + 1;
     }
     return ANNAL_OK;
 }

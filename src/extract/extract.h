@@ -25,12 +25,16 @@ typedef struct annal_datevec {
     const annal_alloc *alloc;
 } annal_datevec;
 
+/* cand[0..ncand) are the sentence's candidate tokens (text/tokenize.h),
+ * increasing: expressions can start only there. */
 annal_status annal_find_dates(const annal_tview *v, const annal_sentence *s,
-                              uint32_t sent_index, annal_ymd published,
+                              uint32_t sent_index, const uint32_t *cand,
+                              size_t ncand, annal_ymd published,
                               uint8_t *used, annal_datevec *out);
 
 annal_status annal_find_numbers(const annal_tview *v, const annal_sentence *s,
-                                uint32_t sent_index, uint8_t *used,
+                                uint32_t sent_index, const uint32_t *cand,
+                                size_t ncand, uint8_t *used,
                                 annal_numvec *out);
 
 /* Calendar helpers (dates.c). */

@@ -499,18 +499,28 @@ static int S_may_start(const nctx *c, size_t i)
 }
 
 annal_status annal_find_numbers(const annal_tview *v, const annal_sentence *s,
-                                uint32_t sent_index, uint8_t *used,
+                                uint32_t sent_index, const uint32_t *cand,
+                                size_t ncand, uint8_t *used,
                                 annal_numvec *out)
 {
     nctx c = {v, s->first_token, (size_t)s->first_token + s->ntokens, used};
-    size_t i = c.a;
+    size_t next = c.a;   /* tokens before it belong to a quantity */
     int err = 0;
 
-    while (i < c.b) {
-        size_t n = used[i] || !S_may_start(&c, i) ? 0 : S_quantity(&c, i, sent_index, out, &err);
+    for (size_t k = 0; k < ncand; k++) {
+        size_t i = cand[k], n;
+        if (i < next || used[i])
+            continue;
+        /* a word with no number flags */
+        if (v->cache && !(v->cache[i].flags & (NUM_START_FLAGS | ANNAL_LF_RANGE)) &&
+            !v->cache[i].phr_idx && v->toks[i].type != ANNAL_TOK_NUMBER &&
+            v->toks[i].type != ANNAL_TOK_ALNUM && !(v->toks[i].flags & ANNAL_TF_HYPHEN))
+            continue;
+        n = S_may_start(&c, i) ? S_quantity(&c, i, sent_index, out, &err) : 0;
         if (err)
             return ANNAL_ENOMEM;
-        i += n ? n : 1;
+        if (n)
+            next = i + n;
     }
     return ANNAL_OK;
 }

@@ -2,6 +2,7 @@
 #include "lexicon_impl.h"
 
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "../core/error.h"
@@ -89,7 +90,7 @@ static uint32_t S_small_slot(uint64_t key)
 /* Builds the short-key table and the long-key filter (lexicon_impl.h). */
 static void S_build_filter(annal_lexicon *lx)
 {
-    uint32_t used = 0;
+    uint32_t used = 0, used_long = 0;
 
     for (uint32_t i = 0; i < lx->nents; i++) {
         const unsigned char *e = lx->ents + (uint64_t)i * ANNAL_LEX_ENTRY_SIZE;
@@ -111,9 +112,19 @@ static void S_build_filter(annal_lexicon *lx)
             lx->small_idx[slot] = i + 1;
             lx->small_flags[slot] = annal_le32(e + 12);
             used++;
+        } else if (len > 8 && used_long < ANNAL_LEX_LONG / 2) {
+            uint64_t h = annal_hash((const char *)key, len);
+            lx->filter[key[0]] |= 1u << (len < 31 ? len : 31);
+            lx->filter_last[key[len - 1]] |= 1u << (len < 31 ? len : 31);
+            uint32_t slot = (uint32_t)h & (ANNAL_LEX_LONG - 1);
+            while (lx->long_idx[slot])
+                slot = (slot + 1) & (ANNAL_LEX_LONG - 1);
+            lx->long_hash[slot] = h;
+            lx->long_idx[slot] = i + 1;
+            used_long++;
         } else {
             lx->small_overflow |= len <= 8;
-            lx->filter[key[0]] |= 1u << (len < 31 ? len : 31);
+            lx->long_overflow |= len > 8;
         }
     }
 }
@@ -287,21 +298,48 @@ static uint32_t S_flagged_short(const annal_lexicon *lx, const char *word,
     return S_probe_small(lx, pk, &flags);
 }
 
+/* Longer words: hash the lower-cased bytes without copying them, find the
+ * hash in `long_hash`, then compare the key itself. */
+static uint32_t S_flagged_long(const annal_lexicon *lx, const char *word,
+                               size_t len)
+{
+    uint64_t h = UINT64_C(0xcbf29ce484222325);
+    uint32_t slot, idx, bit = 1u << (len < 31 ? len : 31);
+    unsigned c0 = (unsigned char)word[0], cl = (unsigned char)word[len - 1];
+
+    c0 |= (unsigned)(c0 - 'A' < 26u) << 5;
+    cl |= (unsigned)(cl - 'A' < 26u) << 5;
+    if (c0 >= 128 || cl >= 128 || !(lx->filter[c0] & bit) || !(lx->filter_last[cl] & bit))
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = (unsigned char)word[i];
+        if (c >= 128)
+            return 0;   /* flagged keys are ASCII */
+        c |= (unsigned)(c - 'A' < 26u) << 5;
+        h = (h ^ c) * UINT64_C(0x100000001b3);
+    }
+    for (slot = (uint32_t)h & (ANNAL_LEX_LONG - 1); (idx = lx->long_idx[slot]) != 0;
+         slot = (slot + 1) & (ANNAL_LEX_LONG - 1)) {
+        const unsigned char *e = lx->ents + (uint64_t)(idx - 1) * ANNAL_LEX_ENTRY_SIZE;
+        if (lx->long_hash[slot] == h && annal_le32(e + 4) == len &&
+            strncasecmp((const char *)lx->strs + annal_le32(e), word, len) == 0)
+            return idx;
+    }
+    return 0;
+}
+
 uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
                                size_t len)
 {
     unsigned char low[64];
-    unsigned c0;
     uint32_t idx;
 
     if (len == 0 || len >= sizeof low || !lx->nslots)
         return 0;
-    if (len <= 8 && ((idx = S_flagged_short(lx, word, len)) != 0 || !lx->small_overflow))
+    if (len <= 8 ? ((idx = S_flagged_short(lx, word, len)) != 0 || !lx->small_overflow)
+                 : ((idx = S_flagged_long(lx, word, len)) != 0 || !lx->long_overflow))
         return idx;
-    c0 = (unsigned char)word[0];
-    c0 |= (unsigned)(c0 - 'A' < 26u) << 5;
-    if (c0 >= 128 || !(lx->filter[c0] & (1u << (len < 31 ? len : 31))))
-        return 0;
+    /* the fast tables overflowed: the general table, slowly */
     for (size_t i = 0; i < len; i++) {
         unsigned c = (unsigned char)word[i];
         if (c >= 128)

@@ -19,6 +19,7 @@
 #define ANNAL_LEX_MAX_ANAL 16u      /* analyses per entry, checked on load */
 #define ANNAL_LEX_MAX_PHRASE 8u     /* words per phrase key */
 #define ANNAL_LEX_SMALL 4096u        /* slots for short flagged keys */
+#define ANNAL_LEX_LONG 2048u         /* slots for longer flagged keys */
 
 
 typedef struct annal_lex_rule {
@@ -42,14 +43,19 @@ struct annal_lexicon {
     /* The keys that carry lexical flags (ANNAL_LF_*), for
      * annal_lexicon_flagged.  Keys of up to 8 ASCII bytes are packed into a
      * uint64_t (lower-case bytes, little-endian) and found in `small` with
-     * one multiply and usually one compare; longer keys go through a
-     * filter (bit min(len, 31) of filter[c] set when such a key starts
-     * with byte c) before the general table is probed. */
+     * one multiply and usually one compare; longer keys are found by their
+     * FNV-1a hash in `long_hash` (computed while lower-casing, compared
+     * whole, then the key verified). */
     uint64_t small_key[ANNAL_LEX_SMALL];
     uint32_t small_idx[ANNAL_LEX_SMALL];   /* entry number + 1, 0 = empty */
     uint32_t small_flags[ANNAL_LEX_SMALL]; /* that entry's flags */
     int small_overflow;                    /* some short keys did not fit */
-    uint32_t filter[128];
+    uint32_t filter[128], filter_last[128]; /* longer keys: bit min(len, 31)
+                                               set for their first / last
+                                               byte, checked before hashing */
+    uint64_t long_hash[ANNAL_LEX_LONG];     /* FNV-1a of longer keys */
+    uint32_t long_idx[ANNAL_LEX_LONG];      /* entry number + 1, 0 = empty */
+    int long_overflow;                      /* some did not fit: probe LEXH */
 };
 
 /* Binds lx to the sections of s and checks every entry, slot, analysis

@@ -52,6 +52,7 @@ void annal_doc_free(annal_doc *doc)
     annal_free(a, doc->dates.v, doc->dates.cap * sizeof *doc->dates.v);
     annal_free(a, doc->used, doc->used_cap);
     annal_free(a, doc->toks.cache, doc->toks.cache_cap * sizeof *doc->toks.cache);
+    annal_free(a, doc->toks.cand, doc->toks.cand_cap * sizeof *doc->toks.cand);
     annal_free(a, doc->warns, doc->warns_cap * sizeof *doc->warns);
     annal_free(a, doc, sizeof *doc);
 }
@@ -157,7 +158,7 @@ static annal_status S_text_stage(annal_doc *doc)
                        "more than max_doc_tokens (%u) tokens: the rest of the document is not read",
                        lim->max_doc_tokens);
     if (annal_split_sentences(doc->norm.text.p, doc->toks.v, doc->toks.cache, doc->toks.n,
-                              lim, &doc->sents, &forced))
+                              doc->toks.cand, doc->toks.ncand, lim, &doc->sents, &forced))
         return ANNAL_ENOMEM;
     if (forced)
         annal_doc_warn(doc, 0,
@@ -178,13 +179,28 @@ static annal_status S_extract(annal_doc *doc, unsigned stages)
     memset(doc->used, 0, doc->toks.n + 1);
     annal_tview_fill_phrases(&v, doc->toks.cache);
     v.cache = doc->toks.cache;
-    for (size_t i = 0; i < doc->sents.n && (stages & ANNAL_STAGE_DATES); i++)
-        if (annal_find_dates(&v, &doc->sents.v[i], (uint32_t)i, doc->meta.published,
-                             doc->used, &doc->dates))
-            return ANNAL_ENOMEM;
-    for (size_t i = 0; i < doc->sents.n && (stages & ANNAL_STAGE_NUMBERS); i++)
-        if (annal_find_numbers(&v, &doc->sents.v[i], (uint32_t)i, doc->used, &doc->nums))
-            return ANNAL_ENOMEM;
+    for (int pass = 0; pass < 2; pass++) {   /* dates first: they mark their tokens */
+        unsigned want = pass == 0 ? ANNAL_STAGE_DATES : ANNAL_STAGE_NUMBERS;
+        size_t k = 0;
+        if (!(stages & want))
+            continue;
+        for (size_t i = 0; i < doc->sents.n; i++) {
+            const annal_sentence *se = &doc->sents.v[i];
+            size_t end = (size_t)se->first_token + se->ntokens, k0;
+            annal_status st;
+            while (k < doc->toks.ncand && doc->toks.cand[k] < se->first_token)
+                k++;
+            k0 = k;
+            while (k < doc->toks.ncand && doc->toks.cand[k] < end)
+                k++;
+            st = pass == 0 ? annal_find_dates(&v, se, (uint32_t)i, doc->toks.cand + k0, k - k0,
+                                              doc->meta.published, doc->used, &doc->dates)
+                           : annal_find_numbers(&v, se, (uint32_t)i, doc->toks.cand + k0, k - k0,
+                                                doc->used, &doc->nums);
+            if (st != ANNAL_OK)
+                return st;
+        }
+    }
     return ANNAL_OK;
 }
 

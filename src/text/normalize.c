@@ -248,9 +248,14 @@ annal_status annal_normalize(annal_norm *n, const char *raw, size_t start,
     if (annal_buf_reserve(&n->text, end - start + 16))
         return ANNAL_ENOMEM;
     while (i < end) {
-        size_t j = i + S_plain_run(u + i, end - i);
-        while (j < end && S_copy[u[j]])
-            j++;
+        size_t j = i;
+        for (;;) {   /* eight bytes at a time, tabs and newlines one by one */
+            j += S_plain_run(u + j, end - j);
+            if (j < end && S_copy[u[j]])
+                j++;
+            else
+                break;
+        }
         if (j > i) {
             annal_buf_put(&n->text, raw + i, j - i);
             /* A letter right before a combining mark may be ASCII. */

@@ -115,56 +115,122 @@ static int S_maybe_terminal(uint16_t type)
            type == ANNAL_TOK_ABBREV || type == ANNAL_TOK_INITIAL;
 }
 
+/* The splitter's state while it walks the candidates. */
+typedef struct split {
+    const char *norm;
+    const annal_token *toks;
+    const annal_tcache *cache;
+    size_t n;
+    const annal_limits *lim;
+    annal_sentvec *out;
+    uint32_t *forced;
+    size_t first;            /* first token of the open sentence */
+    uint32_t para, quotes, flags;
+} split;
+
+/* Would the open sentence pass a limit if token j+1 joined it? */
+static int S_over(const split *sp, size_t j)
+{
+    return j + 1 < sp->n &&
+           (j + 1 - sp->first >= sp->lim->max_sentence_tokens ||
+            sp->toks[j + 1].end - sp->toks[sp->first].start > sp->lim->max_sentence_bytes);
+}
+
+/* Closes the open sentence after token `last`; the next one starts after
+ * it (inside a quotation if an odd number of quotes were seen). */
+static int S_close(split *sp, size_t last, uint32_t extra)
+{
+    if (S_push(sp->out, sp->toks, sp->first, last, sp->para, sp->flags | extra))
+        return -1;
+    sp->first = last + 1;
+    sp->flags = (sp->quotes & 1) ? ANNAL_SF_IN_QUOTE : 0;
+    return 0;
+}
+
+/* Cuts the open sentence inside the run of plain tokens [from, to) wherever
+ * a limit is reached.  Limits grow with every token, so when the last token
+ * of the run passes none, no token does. */
+static int S_force_run(split *sp, size_t from, size_t to)
+{
+    while (from < to) {
+        size_t j, probe = to - 1;
+        if (probe + 1 >= sp->n)
+            probe = sp->n >= 2 ? sp->n - 2 : 0;
+        if (probe < from || !S_over(sp, probe))
+            return 0;
+        for (j = from; !S_over(sp, j); j++)
+            ;
+        (*sp->forced)++;
+        if (S_close(sp, j, ANNAL_SF_FORCED_SPLIT))
+            return -1;
+        from = j + 1;
+    }
+    return 0;
+}
+
+/* One candidate token c: a paragraph start, a quotation mark, a possible
+ * end of sentence.  Returns the last token it consumed, or SIZE_MAX when
+ * out of memory. */
+static size_t S_candidate(split *sp, size_t c)
+{
+    const annal_token *t = &sp->toks[c];
+    int kind = BOUND_NONE;
+    size_t last = c;
+
+    if ((t->flags & ANNAL_TF_PARA_BEFORE) && c > 0) {
+        if (c > sp->first && S_push(sp->out, sp->toks, sp->first, c - 1, sp->para, sp->flags))
+            return SIZE_MAX;
+        sp->first = c;
+        sp->para++;
+        sp->quotes = 0;
+        sp->flags = 0;
+    }
+    sp->quotes += (uint32_t)S_is_dquote(sp->norm, t);
+    if (S_maybe_terminal(t->type) &&
+        (kind = S_terminal(sp->norm, t, sp->cache[c].flags)) != BOUND_NONE) {
+        last = S_absorb(sp->norm, sp->toks, sp->n, c);
+        for (size_t k = c + 1; k <= last; k++)
+            sp->quotes += (uint32_t)S_is_dquote(sp->norm, &sp->toks[k]);
+        if (last + 1 < sp->n &&
+            !S_opens(sp->norm, &sp->toks[last + 1], kind, sp->cache[last + 1].flags)) {
+            kind = BOUND_NONE;
+            last = c;
+        }
+    }
+    if (kind == BOUND_NONE && S_over(sp, last)) {
+        (*sp->forced)++;
+        return S_close(sp, last, ANNAL_SF_FORCED_SPLIT) ? SIZE_MAX : last;
+    }
+    if (kind != BOUND_NONE || last + 1 == sp->n)
+        return S_close(sp, last, 0) ? SIZE_MAX : last;
+    return last;
+}
+
 annal_status annal_split_sentences(const char *norm, const annal_token *toks,
                                    const annal_tcache *cache, size_t n,
+                                   const uint32_t *cand, size_t ncand,
                                    const annal_limits *lim,
                                    annal_sentvec *out, uint32_t *forced)
 {
-    size_t first = 0;
-    uint32_t para = 0, quotes = 0, flags = 0;
+    split sp = {norm, toks, cache, n, lim, out, forced, 0, 0, 0, 0};
+    size_t i = 0, k = 0;
 
     out->n = 0;
     *forced = 0;
-    for (size_t i = 0; i < n; i++) {
-        const annal_token *t = &toks[i];
-        int kind = BOUND_NONE;
-        size_t last = i;
-
-        if ((t->flags & ANNAL_TF_PARA_BEFORE) && i > 0) {
-            if (i > first && S_push(out, toks, first, i - 1, para, flags))
-                return ANNAL_ENOMEM;
-            first = i;
-            para++;
-            quotes = 0;
-            flags = 0;
-        }
-        if (i == first && (quotes & 1))
-            flags |= ANNAL_SF_IN_QUOTE;
-        quotes += (uint32_t)S_is_dquote(norm, t);
-        if (S_maybe_terminal(t->type) &&
-            (kind = S_terminal(norm, t, cache[i].flags)) != BOUND_NONE) {
-            last = S_absorb(norm, toks, n, i);
-            for (size_t k = i + 1; k <= last; k++)
-                quotes += (uint32_t)S_is_dquote(norm, &toks[k]);
-            if (last + 1 < n && !S_opens(norm, &toks[last + 1], kind, cache[last + 1].flags)) {
-                kind = BOUND_NONE;
-                last = i;
-            }
-        }
-        if (kind == BOUND_NONE && last + 1 < n &&
-            (last + 1 - first >= lim->max_sentence_tokens ||
-             toks[last + 1].end - toks[first].start > lim->max_sentence_bytes)) {
-            flags |= ANNAL_SF_FORCED_SPLIT;
-            (*forced)++;
-            kind = BOUND_STRONG;
-        }
-        if (kind != BOUND_NONE || last + 1 == n) {
-            if (S_push(out, toks, first, last, para, flags))
-                return ANNAL_ENOMEM;
-            i = last;
-            first = last + 1;
-            flags = 0;
-        }
+    while (i < n) {
+        size_t c, last;
+        while (k < ncand && cand[k] < i)
+            k++;
+        c = k < ncand ? cand[k] : n;
+        if (S_force_run(&sp, i, c))
+            return ANNAL_ENOMEM;
+        if (c == n)
+            break;
+        if ((last = S_candidate(&sp, c)) == SIZE_MAX)
+            return ANNAL_ENOMEM;
+        i = last + 1;
     }
+    if (sp.first < n && S_close(&sp, n - 1, 0))
+        return ANNAL_ENOMEM;
     return ANNAL_OK;
 }

@@ -10,6 +10,13 @@
 #include "../core/le.h"
 #include "../lex/lexicon_impl.h"
 
+/* Lexical flags that make a word a candidate (see tokenize.h). */
+#define CAND_LEX_FLAGS (ANNAL_LF_MONTH | ANNAL_LF_WEEKDAY | ANNAL_LF_DATEREL | \
+                        ANNAL_LF_DATEDIR | ANNAL_LF_DATEPART | ANNAL_LF_NUMWORD | \
+                        ANNAL_LF_ORDWORD | ANNAL_LF_QUAL | ANNAL_LF_SCALE |      \
+                        ANNAL_LF_DOZEN | ANNAL_LF_VAGUE | ANNAL_LF_PHRASE |      \
+                        ANNAL_LF_RANGE)
+
 /* The longest word we look up as a possible abbreviation. */
 #define TOK_MAX_ABBR 16
 
@@ -247,6 +254,8 @@ S_push(tstate *t, uint32_t s, uint32_t e, uint16_t type, unsigned ws,
     if (flags == FLAGS_UNKNOWN)
         flags = S_flags(n->text.p + s, e - s);
     tk->flags = (uint16_t)(flags | S_ws_flags[ws & 7]);
+    if (type == ANNAL_TOK_WORD && (flags & ANNAL_TF_DIGIT))
+        tk->type = ANNAL_TOK_ALNUM;   /* Mi-24, 5km */
     tk->pos = 0;
     tk->lemma_len = 0;
     tk->lemma = NULL;
@@ -259,14 +268,94 @@ S_push(tstate *t, uint32_t s, uint32_t e, uint16_t type, unsigned ws,
     c->idx = idx;
     c->flags = lexflags;
     c->phr_idx = c->phr_n = 0;
+    if (((lexflags & CAND_LEX_FLAGS) || tk->type != ANNAL_TOK_WORD ||
+         (tk->flags & (ANNAL_TF_PARA_BEFORE | ANNAL_TF_HYPHEN))) &&
+        annal_token_is_candidate(n->text.p, tk, lexflags)) {
+        if (t->out->ncand == t->out->cand_cap) {
+            void *p = t->out->cand;
+            if (annal_grow(t->out->alloc, &p, &t->out->cand_cap, sizeof *t->out->cand,
+                           t->out->ncand + 1))
+                return -1;
+            t->out->cand = p;
+        }
+        t->out->cand[t->out->ncand++] = (uint32_t)(t->out->n - 1);
+    }
     return 0;
 }
 
-/* Words with a digit are ALNUM (Mi-24, 5km). */
-static void S_classify(annal_token *w)
+int annal_token_is_candidate(const char *norm, const annal_token *t,
+                             uint32_t lexflags)
 {
-    if (w->type == ANNAL_TOK_WORD && (w->flags & ANNAL_TF_DIGIT))
-        w->type = ANNAL_TOK_ALNUM;
+    char c;
+
+    if ((lexflags & CAND_LEX_FLAGS) || (t->flags & (ANNAL_TF_PARA_BEFORE | ANNAL_TF_HYPHEN)))
+        return 1;
+    switch (t->type) {
+    case ANNAL_TOK_WORD:
+    case ANNAL_TOK_CLITIC:
+        return 0;
+    case ANNAL_TOK_ACRONYM:
+    case ANNAL_TOK_ABBREV:
+    case ANNAL_TOK_INITIAL:
+    case ANNAL_TOK_NUMBER:
+    case ANNAL_TOK_ORDINAL:
+    case ANNAL_TOK_DECADE:
+    case ANNAL_TOK_ISODATE:
+        return 1;
+    case ANNAL_TOK_ALNUM:
+        return (unsigned)(norm[t->nstart] - '0') < 10u;
+    case ANNAL_TOK_PUNCT:
+        c = norm[t->nstart];
+        return c == '.' || c == '!' || c == '?';
+    case ANNAL_TOK_QUOTE:
+        return norm[t->nstart] == '"';
+    default:
+        return 0;
+    }
+}
+
+/* S_push for a plain ASCII word from the fast path: type WORD, flags and
+ * lexicon entry known, no offset segments inside it to worry about. */
+static inline __attribute__((always_inline)) int
+S_push_word(tstate *t, uint32_t s, uint32_t e, unsigned ws, unsigned flags,
+            uint32_t idx, uint32_t lexflags)
+{
+    const annal_norm *n = t->norm;
+    annal_tokvec *out = t->out;
+    annal_token *tk;
+    annal_tcache *c;
+
+    if (out->n == out->cap && S_grow(out))
+        return -1;
+    tk = &out->v[out->n];
+    c = &out->cache[out->n++];
+    tk->nstart = s;
+    tk->nend = e;
+    if (n->nsegs) {
+        tk->start = annal_norm_map_start(n, s, &t->cur_s);
+        tk->end = annal_norm_map_end(n, e, &t->cur_e);
+    } else {
+        tk->start = n->base + s;
+        tk->end = n->base + e;
+    }
+    tk->type = ANNAL_TOK_WORD;
+    tk->flags = (uint16_t)(flags | S_ws_flags[ws & 7]);
+    tk->pos = 0;
+    tk->lemma_len = 0;
+    tk->lemma = NULL;
+    c->idx = idx;
+    c->flags = lexflags;
+    c->phr_idx = c->phr_n = 0;
+    if ((lexflags & CAND_LEX_FLAGS) || (ws & ANNAL_WS_BLANKLINE)) {
+        if (out->ncand == out->cand_cap) {
+            void *p = out->cand;
+            if (annal_grow(out->alloc, &p, &out->cand_cap, sizeof *out->cand, out->ncand + 1))
+                return -1;
+            out->cand = p;
+        }
+        out->cand[out->ncand++] = (uint32_t)(out->n - 1);
+    }
+    return 0;
 }
 
 /* A word token: split a clitic, or join an abbreviation period.  `flags`
@@ -283,7 +372,6 @@ static int S_word(tstate *t, const annal_lexicon *lx, annal_scan_tok *st,
         if (S_push(t, a, (uint32_t)(b - cl), ANNAL_TOK_WORD, st->ws, FLAGS_UNKNOWN, LEX_UNKNOWN, 0) ||
             S_push(t, (uint32_t)(b - cl), b, ANNAL_TOK_CLITIC, 0, 0, LEX_UNKNOWN, 0))
             return -1;
-        S_classify(&t->out->v[t->out->n - 2]);
         return 0;
     }
     /* "Gen." but not "etc..." (an ellipsis follows). */
@@ -303,7 +391,6 @@ static int S_word(tstate *t, const annal_lexicon *lx, annal_scan_tok *st,
     }
     if (S_push(t, a, b, type, st->ws, flags, idx, lexflags))
         return -1;
-    S_classify(&t->out->v[t->out->n - 1]);
     return 0;
 }
 
@@ -394,6 +481,7 @@ annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
     uint64_t packed = 0;
 
     out->n = 0;
+    out->ncand = 0;
     *truncated = 0;
     {   /* about one token per 5 bytes of text: one allocation up front */
         size_t want = len / 5 + 16 < max_tokens ? len / 5 + 16 : max_tokens;
@@ -416,10 +504,18 @@ annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
             *truncated = 1;
             break;
         }
-        if (st.kind == ANNAL_SCAN_WORD_LOWER || st.kind == ANNAL_SCAN_WORD_CAP) {
-            uint32_t wl = st.end - st.start, lf = 0, idx = LEX_UNKNOWN;
-            if (fast && wl <= 8)
+        if (fast) {   /* a plain word with a safe end: no clitic, no period */
+            uint32_t wl = st.end - st.start, lf = 0, idx;
+            if (wl <= 8) {
                 idx = annal_lexicon_flagged_packed(lx, packed, s + st.start, wl, &lf);
+            } else {
+                idx = annal_lexicon_flagged(lx, s + st.start, wl);
+                lf = annal_lexicon_entry_flags(lx, idx);
+            }
+            r = S_push_word(&t, st.start, st.end, st.ws,
+                            st.kind == ANNAL_SCAN_WORD_CAP ? ANNAL_TF_CAP : 0, idx, lf);
+        } else if (st.kind == ANNAL_SCAN_WORD_LOWER || st.kind == ANNAL_SCAN_WORD_CAP) {
+            uint32_t lf = 0, idx = LEX_UNKNOWN;
             if (s[st.end] == '.')   /* maybe an abbreviation: the slow way */
                 r = S_word(&t, lx, &st, &pos, S_known_flags(st.kind), idx, lf);
             else

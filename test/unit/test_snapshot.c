@@ -48,7 +48,8 @@ static void S_reseal(unsigned char *d)
     uint64_t at = annal_le64(d + 32);
     unsigned char hdr[64];
 
-    annal_put_le32(d + 28, (uint32_t)crc32(0, d + at, n * 24u));
+    if (at <= S_size && (uint64_t)n * 24u <= S_size - at)   /* a table in bounds */
+        annal_put_le32(d + 28, (uint32_t)crc32(0, d + at, n * 24u));
     memcpy(hdr, d, 64);
     memset(hdr + 60, 0, 4);
     annal_put_le32(d + 60, (uint32_t)crc32(0, hdr, 64));
