@@ -286,7 +286,7 @@ static const named S_flag_names[] = {
     {"RANGE", ANNAL_LF_RANGE}, {"ANNIV", ANNAL_LF_ANNIV},
     {"DOZEN", ANNAL_LF_DOZEN}, {"STRONG", ANNAL_LF_STRONG},
     {"FRACTION", ANNAL_LF_FRACTION}, {"IDHEAD", ANNAL_LF_IDHEAD},
-    {"COUNTNOUN", ANNAL_LF_COUNTNOUN}, {NULL, 0}};
+    {"COUNTNOUN", ANNAL_LF_COUNTNOUN}, {"TIMEPREP", ANNAL_LF_TIMEPREP}, {NULL, 0}};
 
 /* Attributes that carry a number in `value`. */
 static const named S_value_attrs[] = {

@@ -70,10 +70,8 @@ static int S_ok(const dctx *c, size_t i)
     return i >= c->a && i < c->b && !c->used[i];
 }
 
-static int S_is(const dctx *c, size_t i, const char *w)
-{
-    return S_ok(c, i) && annal_tview_is(c->v, i, w);
-}
+/* 1 if token i is free and reads w (a string literal). */
+#define S_is(c, i, w) (S_ok(c, i) && annal_tview_is_n((c)->v, i, w, sizeof(w) - 1))
 
 static int S_entry(const dctx *c, size_t i, uint32_t flag, annal_lex_entry *e)
 {
@@ -184,22 +182,14 @@ static int S_month(const dctx *c, size_t i, int *m)
     return 1;
 }
 
-/* Words after which a bare month or year names a time. */
+/* Words after which a bare month or year names a time (TIMEPREP in
+ * data/en/lexicon/dates.txt), or an opening bracket: "(1993)". */
 static int S_time_context(const dctx *c, size_t i)
 {
-    static const char *const w[] = {
-        "in", "since", "until", "till", "by", "during", "from", "between",
-        "before", "after", "through", "throughout", "of", "to",
-        "early", "mid", "late", "last", "next", "this", "circa", "around",
-        "spring", "summer", "autumn", "fall", "winter", "end", "beginning",
-        "start", "middle", "the", "'s", "(", "on", "for", "as", "than", NULL};
-
     if (i < c->a || i >= c->b)
         return 0;
-    for (size_t k = 0; w[k]; k++)
-        if (annal_tview_is(c->v, i, w[k]))
-            return 1;
-    return S_tok(c, i)->type == ANNAL_TOK_OPEN;
+    return (annal_tview_flags(c->v, i) & ANNAL_LF_TIMEPREP) ||
+           S_tok(c, i)->type == ANNAL_TOK_OPEN;
 }
 
 /* ---- intervals -------------------------------------------------------- */
@@ -399,6 +389,9 @@ static size_t S_p_day_first(const dctx *c, size_t i, dres *r)
     int m, d1, d2, y, rel;
     size_t j, nd, ny;
 
+    if (!((annal_tview_flags(c->v, i + 1) | annal_tview_flags(c->v, i + 2) |
+           annal_tview_flags(c->v, i + 3) | annal_tview_flags(c->v, i + 4)) & ANNAL_LF_MONTH))
+        return 0;   /* no month near: not "2 April", "2nd of April", "2-4 April" */
     if (!(nd = S_days(c, i, &d1, &d2)))
         return 0;
     j = i + nd;
@@ -629,8 +622,8 @@ static size_t S_p_ago(const dctx *c, size_t i, dres *r)
     long n;
     int unit;
 
-    if (!S_count(c, i, &n) || n > DATE_MAX_AGO ||
-        !S_entry(c, i + 1, ANNAL_LF_DATEUNIT, &e))
+    if (!(annal_tview_flags(c->v, i + 1) & ANNAL_LF_DATEUNIT) || !S_count(c, i, &n) ||
+        n > DATE_MAX_AGO || !S_entry(c, i + 1, ANNAL_LF_DATEUNIT, &e))
         return 0;
     unit = (int)e.aux;
     if (!S_is(c, i + 2, "ago") && !(unit == ANNAL_DU_YEAR && S_is(c, i + 2, "since")))
@@ -667,10 +660,13 @@ static int S_anchor(const dctx *c, size_t i, annal_ymd *out)
 static size_t S_p_anniversary(const dctx *c, size_t i, dres *r)
 {
     annal_lex_entry e;
-    long n = S_ordinal(c, i);
+    long n;
     annal_ymd anchor;
     int y;
 
+    if (!(annal_tview_flags(c->v, i + 1) & ANNAL_LF_ANNIV))
+        return 0;
+    n = S_ordinal(c, i);
     if (n <= 0 || n > DATE_MAX_AGO || !S_entry(c, i + 1, ANNAL_LF_ANNIV, &e))
         return 0;
     r->kind = ANNAL_DK_ANNIVERSARY;

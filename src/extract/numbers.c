@@ -52,10 +52,8 @@ static int S_ok(const nctx *c, size_t i)
     return i >= c->a && i < c->b && !c->used[i];
 }
 
-static int S_is(const nctx *c, size_t i, const char *w)
-{
-    return S_ok(c, i) && annal_tview_is(c->v, i, w);
-}
+/* 1 if token i is free and reads w (a string literal). */
+#define S_is(c, i, w) (S_ok(c, i) && annal_tview_is_n((c)->v, i, w, sizeof(w) - 1))
 
 static int S_entry(const nctx *c, size_t i, uint32_t flags, annal_lex_entry *e)
 {

@@ -55,8 +55,10 @@ enum annal_lex_flag {
                                        follows */
     ANNAL_LF_IDHEAD = 1u << 23,     /* a number after it names, not counts:
                                        Resolution 822, Flight 1549 */
-    ANNAL_LF_COUNTNOUN = 1u << 24   /* people, troops, homes: what is
+    ANNAL_LF_COUNTNOUN = 1u << 24,  /* people, troops, homes: what is
                                        counted */
+    ANNAL_LF_TIMEPREP = 1u << 25    /* after it a bare month or year names a
+                                       time: in, since, until, early */
 };
 
 /* Date units and directions (entry.aux for DATEUNIT / DATEDIR / DATEPART). */

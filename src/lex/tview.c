@@ -132,21 +132,5 @@ size_t annal_tview_phrase(const annal_tview *v, size_t i, size_t end,
 
 int annal_tview_is(const annal_tview *v, size_t i, const char *w)
 {
-    const annal_token *t;
-    const char *s;
-    size_t n, k;
-
-    if (i >= v->n)
-        return 0;
-    t = &v->toks[i];
-    s = v->norm + t->nstart;
-    n = t->nend - t->nstart - (t->type == ANNAL_TOK_ABBREV);
-    for (k = 0; k < n && w[k]; k++) {
-        char c = s[k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (c != w[k])
-            return 0;
-    }
-    return k == n && w[k] == '\0';
+    return annal_tview_is_n(v, i, w, strlen(w));
 }

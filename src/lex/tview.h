@@ -67,7 +67,31 @@ static inline uint32_t annal_tview_flags(const annal_tview *v, size_t i)
  * annal_tview_entry for those. */
 size_t annal_tview_phrase(const annal_tview *v, size_t i, size_t end,
                           uint32_t flags, annal_lex_entry *e);
-/* 1 if token i's lower-cased text equals w (w is lower case). */
+/* 1 if token i's lower-cased text equals w[0..wlen) (w is lower case;
+ * an abbreviation is compared without its period). */
+static inline int annal_tview_is_n(const annal_tview *v, size_t i,
+                                   const char *w, size_t wlen)
+{
+    const annal_token *t;
+    const char *s;
+
+    if (i >= v->n)
+        return 0;
+    t = &v->toks[i];
+    if (t->nend - t->nstart - (t->type == ANNAL_TOK_ABBREV) != wlen)
+        return 0;
+    s = v->norm + t->nstart;
+    for (size_t k = 0; k < wlen; k++) {
+        char c = s[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* The same for a NUL-terminated w. */
 int annal_tview_is(const annal_tview *v, size_t i, const char *w);
 
 #endif

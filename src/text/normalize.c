@@ -270,9 +270,11 @@ annal_status annal_normalize(annal_norm *n, const char *raw, size_t start,
     }
     if (n->text.oom)
         return ANNAL_ENOMEM;
-    if (!n->text.p && annal_buf_reserve(&n->text, 1))
+    /* The NUL is the scanner's sentinel; eight more zero bytes let the
+     * tokenizer read whole words at a time (ANNAL_NORM_PAD). */
+    if (annal_buf_reserve(&n->text, ANNAL_NORM_PAD + 1))
         return ANNAL_ENOMEM;
-    n->text.p[n->text.len] = '\0';
+    memset(n->text.p + n->text.len, 0, ANNAL_NORM_PAD + 1);
     return ANNAL_OK;
 }
 

@@ -32,13 +32,18 @@
 #include "annal.h"
 #include "../core/buf.h"
 
+/* Zero bytes guaranteed after the normalised text's terminating NUL, so
+ * that readers may load eight bytes at any offset up to its end. */
+#define ANNAL_NORM_PAD 8
+
 typedef struct annal_norm_seg {
     uint32_t nstart, nlen;  /* in the normalised text */
     uint32_t rstart, rlen;  /* in the raw text */
 } annal_norm_seg;
 
 typedef struct annal_norm {
-    annal_buf text;          /* the normalised text, NUL-terminated */
+    annal_buf text;          /* the normalised text, NUL-terminated and
+                                then padded (ANNAL_NORM_PAD) */
     annal_norm_seg *segs;    /* sorted by nstart */
     size_t nsegs, segs_cap;
     uint32_t base;           /* raw offset of normalised offset 0 */

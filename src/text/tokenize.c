@@ -198,8 +198,41 @@ typedef struct tstate {
     const annal_lexicon *lx;
     annal_tokvec *out;
     size_t max;
-    size_t cur_s, cur_e;   /* map cursors */
+    size_t cur_s, cur_e;   /* map cursors (slow path) */
+    size_t seg;            /* first offset segment not yet behind us */
+    int64_t delta;         /* raw - normalised offset after the segments
+                              behind us */
 } tstate;
+
+/* Raw span of the normalised span [s, e).  Tokens come in order, so the
+ * segments passed so far fold into one delta; a token that no segment
+ * touches maps by adding it.  Others take annal_norm_map_start/end. */
+static inline void S_map(tstate *t, uint32_t s, uint32_t e, uint32_t *rs,
+                         uint32_t *re)
+{
+    const annal_norm *n = t->norm;
+    const annal_norm_seg *g;
+
+    if (t->seg == n->nsegs) {   /* no segment ahead: the common case */
+        *rs = (uint32_t)(s + t->delta);
+        *re = (uint32_t)(e + t->delta);
+        return;
+    }
+    while (t->seg < n->nsegs) {
+        g = &n->segs[t->seg];
+        if (g->nstart + g->nlen > s)
+            break;
+        t->delta = (int64_t)g->rstart + g->rlen - g->nstart - g->nlen;
+        t->seg++;
+    }
+    if (t->seg == n->nsegs || n->segs[t->seg].nstart >= e) {
+        *rs = (uint32_t)(s + t->delta);
+        *re = (uint32_t)(e + t->delta);
+        return;
+    }
+    *rs = annal_norm_map_start(n, s, &t->cur_s);
+    *re = annal_norm_map_end(n, e, &t->cur_e);
+}
 
 /* Appends a token.  `flags` are its case/class flags when the scanner
  * already knows them, or FLAGS_UNKNOWN to compute them from the text;
@@ -243,13 +276,7 @@ S_push(tstate *t, uint32_t s, uint32_t e, uint16_t type, unsigned ws,
     c = &t->out->cache[t->out->n++];
     tk->nstart = s;
     tk->nend = e;
-    if (n->nsegs) {
-        tk->start = annal_norm_map_start(n, s, &t->cur_s);
-        tk->end = annal_norm_map_end(n, e, &t->cur_e);
-    } else {
-        tk->start = n->base + s;
-        tk->end = n->base + e;
-    }
+    S_map(t, s, e, &tk->start, &tk->end);
     tk->type = type;
     if (flags == FLAGS_UNKNOWN)
         flags = S_flags(n->text.p + s, e - s);
@@ -320,7 +347,6 @@ static inline __attribute__((always_inline)) int
 S_push_word(tstate *t, uint32_t s, uint32_t e, unsigned ws, unsigned flags,
             uint32_t idx, uint32_t lexflags)
 {
-    const annal_norm *n = t->norm;
     annal_tokvec *out = t->out;
     annal_token *tk;
     annal_tcache *c;
@@ -331,13 +357,7 @@ S_push_word(tstate *t, uint32_t s, uint32_t e, unsigned ws, unsigned flags,
     c = &out->cache[out->n++];
     tk->nstart = s;
     tk->nend = e;
-    if (n->nsegs) {
-        tk->start = annal_norm_map_start(n, s, &t->cur_s);
-        tk->end = annal_norm_map_end(n, e, &t->cur_e);
-    } else {
-        tk->start = n->base + s;
-        tk->end = n->base + e;
-    }
+    S_map(t, s, e, &tk->start, &tk->end);
     tk->type = ANNAL_TOK_WORD;
     tk->flags = (uint16_t)(flags | S_ws_flags[ws & 7]);
     tk->pos = 0;
@@ -426,10 +446,11 @@ static const unsigned char S_safe_end[256] = {
 static int S_fast_word(const char *s, size_t *pos, annal_scan_tok *st,
                        uint64_t *packed)
 {
+    const uint64_t hi = UINT64_C(0x8080808080808080);
     const unsigned char *u = (const unsigned char *)s;
     size_t p = *pos, a;
     unsigned ws = 0, newlines = 0;
-    uint64_t pk;
+    uint64_t w;
     int kind;
 
     for (;; p++) {
@@ -447,20 +468,30 @@ static int S_fast_word(const char *s, size_t *pos, annal_scan_tok *st,
         kind = ANNAL_SCAN_WORD_CAP;
     else
         return 0;
-    p++;
-    while ((unsigned)(u[p] - 'a') < 26u)
-        p++;
+    /* The rest of the word, eight bytes at a time (the normalised text is
+     * padded with zeros, normalize.h): a byte is a lower-case letter when
+     * its high bit is clear, adding 0x1F sets it (>= 'a') and adding 0x05
+     * does not (<= 'z').  The first byte that is not ends the word. */
+    for (p++;; p += 8) {
+        uint64_t x, lower;
+        w = annal_le64(u + p);
+        x = w & ~hi;
+        lower = (x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & ~w & hi;
+        if (~lower & hi) {
+            p += (size_t)__builtin_ctzll(~lower & hi) >> 3;
+            break;
+        }
+    }
     if (!S_safe_end[u[p]])
         return 0;
     /* The word's first 8 bytes, lower-cased (every byte is a letter, and
      * 'A' | 0x20 = 'a'), packed for the lexicon's short-key table. */
     if (p - a <= 8) {
         size_t n = p - a;
-        pk = n >= 4 ? (uint64_t)annal_le32(u + a) | ((uint64_t)annal_le32(u + p - 4) << (8 * (n - 4)))
-                    : (uint64_t)u[a] | (n > 1 ? (uint64_t)u[a + 1] << 8 : 0) |
-                          (n > 2 ? (uint64_t)u[a + 2] << 16 : 0);
-        pk |= UINT64_C(0x2020202020202020) >> (8 * (8 - n));
-        *packed = pk;
+        w = annal_le64(u + a);
+        if (n < 8)
+            w &= (UINT64_C(1) << (8 * n)) - 1;
+        *packed = w | 0x20;
     }
     st->start = (uint32_t)a;
     st->end = (uint32_t)p;
@@ -476,7 +507,7 @@ annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
 {
     const char *s = norm->text.p;
     size_t len = norm->text.len, pos = 0;
-    tstate t = {norm, lx, out, max_tokens, 0, 0};
+    tstate t = {norm, lx, out, max_tokens, 0, 0, 0, norm->base};
     annal_scan_tok st;
     uint64_t packed = 0;
 
