@@ -1,4 +1,5 @@
 /* cmd_dump.c - `annal dump KIND [--json] FILE...`: one text stage. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +63,7 @@ static int S_run(const cli_config *cfg, annal_dump_kind kind)
         first = 0;
         if (annal_dump(doc, kind, cfg->json ? ANNAL_DUMP_JSON : ANNAL_DUMP_TABLE,
                        cli_write_file, stdout) != ANNAL_OK) {
-            fprintf(stderr, "annal: cannot write output\n");
+            fprintf(stderr, "annal: cannot write output: %s\n", strerror(errno));
             rc = 2;
             break;
         }
@@ -70,8 +71,10 @@ static int S_run(const cli_config *cfg, annal_dump_kind kind)
     if (rc == 0 && annal_reader_skipped(rd))
         rc = 1;
 done:
-    if (fflush(stdout) != 0 && rc == 0)
+    if (fflush(stdout) != 0 && rc != 2) {
+        fprintf(stderr, "annal: cannot write output: %s\n", strerror(errno));
         rc = 2;
+    }
     annal_doc_free(doc);
     annal_reader_free(rd);
     annal_engine_free(eng);
@@ -95,6 +98,9 @@ int cmd_dump(int argc, char **argv)
         return 0;
     }
     if (cfg.nargs < 1 || !(kind = annal_dump_kind_parse(cfg.args[0]))) {
+        if (cfg.nargs >= 1)
+            fprintf(stderr, "annal dump: unknown kind \"%s\" (sentences, tokens, numbers or dates)\n\n",
+                    cfg.args[0]);
         S_usage(stderr);
         free(cfg.args);
         return 2;

@@ -62,6 +62,13 @@ void cli_print_warnings(const annal_doc *doc)
     const annal_doc_meta *m = annal_doc_get_meta(doc);
     const annal_warning *w = annal_doc_warnings(doc);
 
-    for (size_t i = 0; i < annal_doc_nwarnings(doc); i++)
-        fprintf(stderr, "annal: %s: warning: %s\n", m->id ? m->id : "?", w[i].msg);
+    for (size_t i = 0; i < annal_doc_nwarnings(doc); i++) {
+        if (m->origin && m->origin_line)
+            fprintf(stderr, "annal: %s:%llu: warning: %s (document %s)\n", m->origin,
+                    (unsigned long long)m->origin_line, w[i].msg, m->id ? m->id : "?");
+        else if (m->origin)
+            fprintf(stderr, "annal: %s: warning: %s\n", m->origin, w[i].msg);
+        else
+            fprintf(stderr, "annal: %s: warning: %s\n", m->id ? m->id : "?", w[i].msg);
+    }
 }

@@ -57,10 +57,23 @@ void annal_doc_free(annal_doc *doc)
     annal_free(a, doc, sizeof *doc);
 }
 
+/* Appends a warning message, past the limit too (for the summary line). */
+static void S_add_warning(annal_doc *doc, uint32_t offset, const char *msg)
+{
+    void *p = doc->warns;
+
+    if (annal_grow(doc->alloc, &p, &doc->warns_cap, sizeof *doc->warns, doc->nwarns + 1))
+        return;   /* a warning lost to OOM; the OOM itself surfaces later */
+    doc->warns = p;
+    doc->warns[doc->nwarns].offset = offset;
+    doc->warns[doc->nwarns].msg = annal_arena_strndup(&doc->arena, msg, strlen(msg));
+    if (doc->warns[doc->nwarns].msg)
+        doc->nwarns++;
+}
+
 void annal_doc_warn(annal_doc *doc, uint32_t offset, const char *fmt, ...)
 {
     char msg[512];
-    void *p = doc->warns;
     va_list ap;
 
     if (doc->nwarns >= doc->eng->limits.max_warnings) {
@@ -70,14 +83,7 @@ void annal_doc_warn(annal_doc *doc, uint32_t offset, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (annal_grow(doc->alloc, &p, &doc->warns_cap, sizeof *doc->warns,
-                   doc->nwarns + 1))
-        return;   /* a warning lost to OOM; the OOM itself surfaces later */
-    doc->warns = p;
-    doc->warns[doc->nwarns].offset = offset;
-    doc->warns[doc->nwarns].msg = annal_arena_strndup(&doc->arena, msg, strlen(msg));
-    if (doc->warns[doc->nwarns].msg)
-        doc->nwarns++;
+    S_add_warning(doc, offset, msg);
 }
 
 static void S_reset(annal_doc *doc)
@@ -193,6 +199,8 @@ static annal_status S_extract(annal_doc *doc, unsigned stages)
             k0 = k;
             while (k < doc->toks.ncand && doc->toks.cand[k] < end)
                 k++;
+            if (k == k0)
+                continue;   /* no candidate in this sentence (cand may be NULL) */
             st = pass == 0 ? annal_find_dates(&v, se, (uint32_t)i, doc->toks.cand + k0, k - k0,
                                               doc->meta.published, doc->used, &doc->dates)
                            : annal_find_numbers(&v, se, (uint32_t)i, doc->toks.cand + k0, k - k0,
@@ -228,8 +236,11 @@ annal_status annal_doc_process(annal_doc *doc, const char *text, size_t len,
         st = annal_doc_lex(doc);
     if (st == ANNAL_OK && (stages & (ANNAL_STAGE_DATES | ANNAL_STAGE_NUMBERS)))
         st = S_extract(doc, stages);
-    if (st == ANNAL_OK && doc->dropped_warnings)
-        annal_doc_warn(doc, 0, "%zu more warnings not shown (max_warnings)", doc->dropped_warnings);
+    if (st == ANNAL_OK && doc->dropped_warnings) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%zu more warnings not shown (max_warnings)", doc->dropped_warnings);
+        S_add_warning(doc, 0, msg);
+    }
     if (st != ANNAL_OK)
         return annal_error_set(err, st, meta ? meta->origin : NULL,
                                meta ? meta->origin_line : 0, ANNAL_NO_OFFSET,

@@ -117,6 +117,8 @@ void annal_parse_header(const char *text, size_t len, annal_header *h)
     size_t at = 0, s, e;
 
     memset(h, 0, sizeof *h);
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        at = 3;   /* a UTF-8 byte-order mark before the header */
     if (!S_next_line(text, len, &at, &s, &e))
         return;
     if (S_header(text, s, e, h)) {

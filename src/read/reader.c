@@ -33,11 +33,18 @@
 #define READER_BINARY_PROBE 4096u
 #define READER_MAX_ID 256u
 
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
 struct annal_reader {
     annal_reader_opts opts;
     annal_limits limits;
     char **files;
     size_t nfiles, cap, next;
+    dir_id *seen;             /* directories walked (symbolic link loops) */
+    size_t nseen, seen_cap;
     /* the open file */
     annal_stream st;
     int open, jsonl, eof;
@@ -143,6 +150,29 @@ static int S_walk_entry(annal_reader *r, const char *dir, const char *name,
     return 0;
 }
 
+/* 1 if the directory at path was walked already (through another name,
+ * such as a symbolic link back to an ancestor); else remembers it. */
+static int S_seen_dir(annal_reader *r, const char *path)
+{
+    struct stat sb;
+
+    if (stat(path, &sb) != 0)
+        return 0;
+    for (size_t i = 0; i < r->nseen; i++)
+        if (r->seen[i].dev == sb.st_dev && r->seen[i].ino == sb.st_ino)
+            return 1;
+    if (r->nseen == r->seen_cap) {
+        size_t nc = r->seen_cap ? r->seen_cap * 2 : 16;
+        dir_id *ns = realloc(r->seen, nc * sizeof *ns);
+        if (!ns)
+            return 0;
+        r->seen = ns;
+        r->seen_cap = nc;
+    }
+    r->seen[r->nseen++] = (dir_id){sb.st_dev, sb.st_ino};
+    return 0;
+}
+
 static int S_walk(annal_reader *r, const char *dir, uint32_t depth)
 {
     char **names = NULL;
@@ -150,6 +180,9 @@ static int S_walk(annal_reader *r, const char *dir, uint32_t depth)
     struct dirent *de;
     int rc = 0;
     DIR *d;
+
+    if (S_seen_dir(r, dir))
+        return 0;   /* walked already: a link loop or a second link */
 
     if (depth > r->limits.max_dir_depth) {
         S_report(r, ANNAL_ELIMIT, dir, 0, "directory deeper than max_dir_depth (%u); not entered",
@@ -236,6 +269,7 @@ void annal_reader_free(annal_reader *r)
     for (size_t i = 0; i < r->nfiles; i++)
         free(r->files[i]);
     free(r->files);
+    free(r->seen);
     annal_buf_free(&r->buf);
     annal_buf_free(&r->line);
     free(r);
@@ -281,6 +315,12 @@ static const char *S_binary_kind(const unsigned char *p, size_t n)
         if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' && p[i] != '\f')
             ctrl++;
     return probe >= 64 && ctrl * 10 > probe ? "binary data (many NUL or control bytes)" : NULL;
+}
+
+/* FF FE or FE FF: UTF-16 text, whatever the NUL bytes say. */
+static int S_has_utf16_bom(const unsigned char *p, size_t n)
+{
+    return n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
 }
 
 /* UTF-16 with a byte-order mark becomes UTF-8 in r->line. */
@@ -339,7 +379,7 @@ static int S_text_doc(annal_reader *r, annal_input *in)
     if (r->buf.len > max)
         r->buf.len = max;
     if ((kind = S_binary_kind((const unsigned char *)r->buf.p, r->buf.len)) &&
-        !(r->buf.len >= 2 && ((unsigned char)r->buf.p[0] == 0xFF || (unsigned char)r->buf.p[0] == 0xFE))) {
+        !S_has_utf16_bom((const unsigned char *)r->buf.p, r->buf.len)) {
         S_report(r, ANNAL_EBINARY, r->path, 0, "looks like %s, not text; skipped", kind);
         return 0;
     }
@@ -384,6 +424,7 @@ static int S_next_line(annal_reader *r, size_t *s, size_t *e, int *too_long)
             *e = nl ? (size_t)(nl - r->buf.p) : r->buf.len;
             r->buf_pos = nl ? *e + 1 : r->buf.len;
             r->line_no++;
+            *too_long = *e - *s > S_max_line(r);
             return 1;
         }
         if (r->eof)

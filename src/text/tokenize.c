@@ -531,7 +531,8 @@ annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
         int fast = S_fast_word(s, &pos, &st, &packed);
         if (!fast && annal_scan_next(s, len, &pos, &st) == ANNAL_SCAN_END)
             break;
-        if (out->n + 2 > max_tokens) {
+        if (out->n + 1 + (st.kind == ANNAL_SCAN_WORD &&   /* a clitic split adds two */
+                          S_clitic(s + st.start, st.end - st.start)) > max_tokens) {
             *truncated = 1;
             break;
         }
