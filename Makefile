@@ -108,6 +108,11 @@ test: setup
 bench: setup all
 	sh bench/run.sh $(BUILD)
 
+# libFuzzer targets (clang; not part of test): `make fuzz FUZZ_SECONDS=300`
+FUZZ_SECONDS ?= 60
+fuzz: all
+	sh fuzz/run.sh $(FUZZ_SECONDS)
+
 regen:
 	re2c -W -Werror --utf8 src/text/scan.re -o src/text/scan.c
 

@@ -14,6 +14,7 @@ typedef struct command {
 
 static int S_version(int argc, char **argv);
 static int S_help(int argc, char **argv);
+static void S_print_help(FILE *f);
 
 static const command S_commands[] = {
     {"dump", cmd_dump, "show one text stage: sentences, tokens, numbers or dates"},
@@ -31,23 +32,28 @@ static int S_version(int argc, char **argv)
     return 0;
 }
 
+static void S_print_help(FILE *f)
+{
+    fprintf(f, "annal %s: news text to event data\n\nusage: annal COMMAND [OPTIONS] [FILE...]\n\ncommands:\n",
+            ANNAL_VERSION_STRING);
+    for (const command *c = S_commands; c->name; c++)
+        fprintf(f, "  %-10s %s\n", c->name, c->summary);
+    fprintf(f, "\n`annal COMMAND --help` describes each command.  Inputs are files,\n"
+               "directories, or - for standard input (see docs/cli.md).\n");
+}
+
 static int S_help(int argc, char **argv)
 {
     (void)argc;
     (void)argv;
-    printf("annal %s: news text to event data\n\nusage: annal COMMAND [OPTIONS] [FILE...]\n\ncommands:\n",
-           ANNAL_VERSION_STRING);
-    for (const command *c = S_commands; c->name; c++)
-        printf("  %-10s %s\n", c->name, c->summary);
-    printf("\n`annal COMMAND --help` describes each command.  Inputs are files,\n"
-           "directories, or - for standard input (see docs/cli.md).\n");
+    S_print_help(stdout);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        S_help(0, NULL);
+    if (argc < 2) {   /* a usage error: help goes to stderr */
+        S_print_help(stderr);
         return 2;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)

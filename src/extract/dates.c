@@ -130,7 +130,7 @@ static long S_ordinal(const dctx *c, size_t i)
         return v;
     }
     if (S_entry(c, i, ANNAL_LF_ORDWORD, &e))
-        return (long)e.value;
+        return e.value >= 1 && e.value <= DATE_MAX_AGO ? (long)e.value : 0;
     if (S_tok(c, i)->type == ANNAL_TOK_WORD && (S_tok(c, i)->flags & ANNAL_TF_HYPHEN)) {
         /* twenty-seventh: a tens word, a hyphen, an ordinal word */
         const char *dash = memchr(s, '-', n);
@@ -144,7 +144,8 @@ static long S_ordinal(const dctx *c, size_t i)
         if (dash && annal_lexicon_find(c->v->lx, low, (size_t)(dash - low), &t) &&
             (t.flags & ANNAL_LF_NUMWORD) &&
             annal_lexicon_find(c->v->lx, dash + 1, ln - (size_t)(dash - low) - 1, &o) &&
-            (o.flags & ANNAL_LF_ORDWORD))
+            (o.flags & ANNAL_LF_ORDWORD) && t.value + o.value >= 1 &&
+            t.value + o.value <= DATE_MAX_AGO)
             return (long)(t.value + o.value);
     }
     return 0;
@@ -604,7 +605,8 @@ static int S_count(const dctx *c, size_t i, long *n)
 
     if (S_int(c, i, n, &dig) && dig <= 4)
         return 1;
-    if (S_entry(c, i, ANNAL_LF_NUMWORD, &e) && e.value >= 1 && e.value == (long)e.value) {
+    if (S_entry(c, i, ANNAL_LF_NUMWORD, &e) && e.value >= 1 && e.value <= DATE_MAX_AGO &&
+        e.value == (double)(long)e.value) {
         *n = (long)e.value;
         return 1;
     }

@@ -24,15 +24,46 @@ static int S_str_ok(const annal_lexicon *lx, uint32_t off, uint32_t len)
     return off <= lx->strs_len && len <= lx->strs_len - off;
 }
 
+/* The codes an entry's aux may hold for each flag that reads it; a value
+ * outside its range would index tables or enums out of bounds later. */
+static const struct { uint32_t flag, lo, hi; } S_aux_ranges[] = {
+    {ANNAL_LF_MONTH, 1, 12},   {ANNAL_LF_WEEKDAY, 1, 7},
+    {ANNAL_LF_QUAL, 1, ANNAL_Q_UP_TO},
+    {ANNAL_LF_DATEUNIT, ANNAL_DU_DAY, ANNAL_DU_CENTURY},
+    {ANNAL_LF_DATEDIR, ANNAL_DD_LAST, ANNAL_DD_PAST},
+    {ANNAL_LF_DATEPART, ANNAL_DP_EARLY, ANNAL_DP_LATE},
+    {ANNAL_LF_UNIT, ANNAL_UNIT_PERCENT, ANNAL_UNIT_MONEY},
+};
+
+/* Value and code checks of one entry (its bounds are checked apart). */
+static const char *S_entry_problem(const unsigned char *e)
+{
+    uint32_t flags = annal_le32(e + 12), aux = annal_le32(e + 16);
+    uint64_t bits = annal_le64(e + 24);
+    double v;
+
+    memcpy(&v, &bits, sizeof v);
+    if (!(v >= -ANNAL_LEX_MAX_VALUE && v <= ANNAL_LEX_MAX_VALUE))
+        return "value out of range";   /* also NaN */
+    for (size_t k = 0; k < sizeof S_aux_ranges / sizeof S_aux_ranges[0]; k++)
+        if ((flags & S_aux_ranges[k].flag) &&
+            (aux < S_aux_ranges[k].lo || aux > S_aux_ranges[k].hi))
+            return "code out of range for its flags";
+    return NULL;
+}
+
 static annal_status S_check_entries(annal_lexicon *lx, const char *name,
                                     annal_error *err)
 {
     for (uint32_t i = 0; i < lx->nents; i++) {
         const unsigned char *e = lx->ents + (uint64_t)i * ANNAL_LEX_ENTRY_SIZE;
         uint32_t a = annal_le32(e + 20);
+        const char *problem;
 
         if (!S_str_ok(lx, annal_le32(e), annal_le32(e + 4)))
             return S_bad(err, name, "LEXE", i * 32ull, "key out of bounds");
+        if ((problem = S_entry_problem(e)) != NULL)
+            return S_bad(err, name, "LEXE", i * 32ull, problem);
         if (a == ANNAL_LEX_NO_ANAL)
             continue;
         if (a > lx->anal_len || lx->anal_len - a < 4 ||

@@ -18,6 +18,7 @@
 #define ANNAL_LEX_MAX_RULES 64u
 #define ANNAL_LEX_MAX_ANAL 16u      /* analyses per entry, checked on load */
 #define ANNAL_LEX_MAX_PHRASE 8u     /* words per phrase key */
+#define ANNAL_LEX_MAX_VALUE 1e15    /* |value| of an entry, checked on load */
 #define ANNAL_LEX_SMALL 4096u        /* slots for short flagged keys */
 #define ANNAL_LEX_LONG 2048u         /* slots for longer flagged keys */
 

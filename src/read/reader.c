@@ -31,7 +31,7 @@
 #include "stream.h"
 
 #define READER_BINARY_PROBE 4096u
-#define READER_MAX_ID 256u
+#define READER_MAX_ID 1024u   /* bytes of a doc_id; longer ids are cut */
 
 typedef struct dir_id {
     dev_t dev;
@@ -346,6 +346,8 @@ static int S_utf16(annal_reader *r, const unsigned char *p, size_t n)
             u = 0xFFFD;
         annal_buf_put(&r->line, enc, annal_utf8_encode((int32_t)u, enc));
     }
+    if ((n - 2) % 2)   /* a last odd byte is half a character */
+        annal_buf_put(&r->line, "\xEF\xBF\xBD", 3);
     snprintf(r->note, sizeof r->note,
              "UTF-16 text converted to UTF-8; spans refer to the UTF-8 text");
     return 1;
@@ -518,9 +520,17 @@ static int S_json_doc(annal_reader *r, annal_input *in, int repaired)
     memset(&in->meta, 0, sizeof in->meta);
     in->text = json_string_value(text);
     in->len = json_string_length(text);
-    if (json_is_string(id))
-        snprintf(r->id, sizeof r->id, "%s", json_string_value(id));
-    else if (json_is_integer(id))
+    if (json_is_string(id)) {
+        const char *v = json_string_value(id);
+        size_t n = strlen(v);
+        if (n >= sizeof r->id) {   /* too long: cut at a character boundary */
+            n = sizeof r->id - 1;
+            while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
+                n--;
+        }
+        memcpy(r->id, v, n);
+        r->id[n] = '\0';
+    } else if (json_is_integer(id))
         snprintf(r->id, sizeof r->id, "%lld", (long long)json_integer_value(id));
     else {
         S_stem(r->path, stem, sizeof stem);
