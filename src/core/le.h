@@ -1,12 +1,20 @@
 /*
- * le.h - explicit little-endian integers for the snapshot format.
- * Byte-by-byte so the code is correct on any host; compilers turn these
- * into single loads and stores on little-endian machines.
+ * le.h - explicit little-endian integers for the snapshot format and for
+ * reading text eight bytes at a time.  On little-endian hosts a read is
+ * one unaligned load (memcpy); elsewhere the bytes are assembled one by
+ * one, so the result is the same on every host.
  */
 #ifndef ANNAL_CORE_LE_H
 #define ANNAL_CORE_LE_H
 
 #include <stdint.h>
+#include <string.h>
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ANNAL_HOST_LE 1
+#else
+#define ANNAL_HOST_LE 0
+#endif
 
 static inline uint16_t annal_le16(const void *p)
 {
@@ -17,6 +25,12 @@ static inline uint16_t annal_le16(const void *p)
 static inline uint32_t annal_le32(const void *p)
 {
     const uint8_t *b = p;
+    uint32_t v;
+
+    if (ANNAL_HOST_LE) {
+        memcpy(&v, p, 4);
+        return v;
+    }
     return (uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) |
            ((uint32_t)b[3] << 24);
 }
@@ -24,6 +38,12 @@ static inline uint32_t annal_le32(const void *p)
 static inline uint64_t annal_le64(const void *p)
 {
     const uint8_t *b = p;
+    uint64_t v;
+
+    if (ANNAL_HOST_LE) {
+        memcpy(&v, p, 8);
+        return v;
+    }
     return (uint64_t)annal_le32(b) | ((uint64_t)annal_le32(b + 4) << 32);
 }
 

@@ -275,31 +275,13 @@ static uint64_t S_load(const char *p, size_t n)
     return a;
 }
 
-/* Probes `small` for packed key pk; returns entry number + 1 (flags in
- * *flags when found) or 0. */
-static uint32_t S_probe_small(const annal_lexicon *lx, uint64_t pk,
-                              uint32_t *flags)
-{
-    uint32_t slot = S_small_slot(pk), idx;
-
-    while ((idx = lx->small_idx[slot]) != 0) {
-        if (lx->small_key[slot] == pk) {
-            *flags = lx->small_flags[slot];
-            return idx;
-        }
-        slot = (slot + 1) & (ANNAL_LEX_SMALL - 1);
-    }
-    return 0;
-}
-
 uint32_t annal_lexicon_flagged_packed(const annal_lexicon *lx, uint64_t packed,
                                       const char *word, size_t len,
                                       uint32_t *flags)
 {
     uint32_t idx;
 
-    *flags = 0;
-    if ((idx = S_probe_small(lx, packed, flags)) != 0 || !lx->small_overflow)
+    if ((idx = annal_lexicon_probe_small(lx, packed, flags)) != 0 || !lx->small_overflow)
         return idx;
     idx = annal_lexicon_flagged(lx, word, len);
     *flags = annal_lexicon_entry_flags(lx, idx);
@@ -326,7 +308,7 @@ static uint32_t S_flagged_short(const annal_lexicon *lx, const char *word,
     ge_a = pk + UINT64_C(0x3F3F3F3F3F3F3F3F);   /* high bit: byte >= 'A' */
     gt_z = pk + UINT64_C(0x2525252525252525);   /* high bit: byte >  'Z' */
     pk |= ((ge_a & ~gt_z) & hi) >> 2;
-    return S_probe_small(lx, pk, &flags);
+    return annal_lexicon_probe_small(lx, pk, &flags);
 }
 
 /* Longer words: hash the lower-cased bytes without copying them, find the

@@ -59,6 +59,26 @@ struct annal_lexicon {
     int long_overflow;                      /* some did not fit: probe LEXH */
 };
 
+/* Probes the short-key table for a packed key (lower-case bytes, byte i
+ * at bits 8i): entry number + 1 and its flags, or 0.  Inline: the
+ * tokenizer calls it for most words. */
+static inline uint32_t annal_lexicon_probe_small(const annal_lexicon *lx,
+                                                 uint64_t pk, uint32_t *flags)
+{
+    uint32_t slot = (uint32_t)((pk * UINT64_C(0x9E3779B97F4A7C15)) >> 52) & (ANNAL_LEX_SMALL - 1);
+    uint32_t idx;
+
+    while ((idx = lx->small_idx[slot]) != 0) {
+        if (lx->small_key[slot] == pk) {
+            *flags = lx->small_flags[slot];
+            return idx;
+        }
+        slot = (slot + 1) & (ANNAL_LEX_SMALL - 1);
+    }
+    *flags = 0;
+    return 0;
+}
+
 /* Binds lx to the sections of s and checks every entry, slot, analysis
  * and rule against section bounds. */
 annal_status annal_lexicon_load(annal_lexicon *lx, const annal_snapshot *s,

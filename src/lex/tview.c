@@ -75,18 +75,19 @@ static uint32_t S_phrase_walk(const annal_tview *v, size_t i, size_t end,
     return best;
 }
 
-void annal_tview_fill_phrases(const annal_tview *v, annal_tcache *cache)
+void annal_tview_fill_phrases(const annal_tview *v, annal_tcache *cache,
+                              const uint32_t *cand, size_t ncand)
 {
     annal_tview with = *v;
 
     with.cache = cache;   /* phrase walks read the flags of later words */
-    for (size_t i = 0; i + 1 < v->n; i++) {
-        size_t k = 0;
-        cache[i].phr_idx = cache[i].phr_n = 0;
-        if (!(cache[i].flags & ANNAL_LF_PHRASE) || !(cache[i + 1].flags & ANNAL_LF_INPHRASE))
+    for (size_t k = 0; k < ncand; k++) {
+        size_t i = cand[k], n = 0;
+        if (i + 1 >= v->n || !(cache[i].flags & ANNAL_LF_PHRASE) ||
+            !(cache[i + 1].flags & ANNAL_LF_INPHRASE))
             continue;
-        cache[i].phr_idx = S_phrase_walk(&with, i, v->n, 0, &k);
-        cache[i].phr_n = (uint32_t)k;
+        cache[i].phr_idx = S_phrase_walk(&with, i, v->n, 0, &n);
+        cache[i].phr_n = (uint32_t)n;
     }
 }
 

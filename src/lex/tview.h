@@ -44,8 +44,11 @@ typedef struct annal_tview {
 } annal_tview;
 
 /* Completes cache[0..n), whose idx and flags the tokenizer filled: for
- * words that start phrases, the longest phrase key. */
-void annal_tview_fill_phrases(const annal_tview *v, annal_tcache *cache);
+ * words that start phrases, the longest phrase key.  Only the tokens in
+ * cand[0..ncand) are looked at (phrase starts are candidates,
+ * text/tokenize.h); the tokenizer left phr_idx 0 everywhere. */
+void annal_tview_fill_phrases(const annal_tview *v, annal_tcache *cache,
+                              const uint32_t *cand, size_t ncand);
 
 /* Lower-cased text of token i into out (>= TVIEW_MAX_WORD*2+4 bytes);
  * returns its length, or 0 if the token is too long. */

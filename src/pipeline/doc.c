@@ -183,7 +183,7 @@ static annal_status S_extract(annal_doc *doc, unsigned stages)
         return ANNAL_ENOMEM;
     doc->used = p;
     memset(doc->used, 0, doc->toks.n + 1);
-    annal_tview_fill_phrases(&v, doc->toks.cache);
+    annal_tview_fill_phrases(&v, doc->toks.cache, doc->toks.cand, doc->toks.ncand);
     v.cache = doc->toks.cache;
     for (int pass = 0; pass < 2; pass++) {   /* dates first: they mark their tokens */
         unsigned want = pass == 0 ? ANNAL_STAGE_DATES : ANNAL_STAGE_NUMBERS;
@@ -218,7 +218,8 @@ annal_status annal_doc_process(annal_doc *doc, const char *text, size_t len,
 {
     annal_status st;
 
-    annal_error_clear(err);
+    if (err)
+        err->code = ANNAL_OK;   /* the rest is filled only on failure */
     if (!doc || (!text && len))
         return annal_error_set(err, ANNAL_EUSAGE, NULL, 0, ANNAL_NO_OFFSET,
                                "annal_doc_process: NULL document or text");

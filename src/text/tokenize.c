@@ -439,20 +439,27 @@ static const unsigned char S_safe_end[256] = {
     ['?'] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['"'] = 1, ['\0'] = 1,
 };
 
-/* The fast path for the most common shape of text: whitespace, then a
- * lower-case or capitalised ASCII word followed by a safe byte.  Fills *st
- * exactly as annal_scan_next would and returns 1; returns 0 (consuming
- * nothing) when the scanner must decide. */
-static int S_fast_word(const char *s, size_t *pos, annal_scan_tok *st,
-                       uint64_t *packed)
-{
-    const uint64_t hi = UINT64_C(0x8080808080808080);
-    const unsigned char *u = (const unsigned char *)s;
-    size_t p = *pos, a;
-    unsigned ws = 0, newlines = 0;
-    uint64_t w;
-    int kind;
+/* Single-byte punctuation the main loop takes itself, by token type.
+ * '.', '!' and '?' are left to the scanner when they may start a longer
+ * token ("...", ".5", "?!"). */
+static const unsigned char S_punct[256] = {
+    [','] = ANNAL_TOK_PUNCT, [';'] = ANNAL_TOK_PUNCT, [':'] = ANNAL_TOK_PUNCT,
+    ['.'] = ANNAL_TOK_PUNCT, ['!'] = ANNAL_TOK_PUNCT, ['?'] = ANNAL_TOK_PUNCT,
+    ['('] = ANNAL_TOK_OPEN, ['['] = ANNAL_TOK_OPEN, ['{'] = ANNAL_TOK_OPEN,
+    [')'] = ANNAL_TOK_CLOSE, [']'] = ANNAL_TOK_CLOSE, ['}'] = ANNAL_TOK_CLOSE,
+    ['"'] = ANNAL_TOK_QUOTE,
+};
 
+/* Whitespace at p: skips it and returns the ANNAL_WS_* bits. */
+static inline unsigned S_skip_space(const unsigned char *u, size_t *pos)
+{
+    size_t p = *pos;
+    unsigned ws = 0, newlines = 0;
+
+    if (u[p] == ' ' && u[p + 1] > ' ') {   /* one space: most of the time */
+        *pos = p + 1;
+        return ANNAL_WS_SPACE;
+    }
     for (;; p++) {
         if (u[p] == ' ' || u[p] == '\t')
             ws |= ANNAL_WS_SPACE;
@@ -461,18 +468,27 @@ static int S_fast_word(const char *s, size_t *pos, annal_scan_tok *st,
         else
             break;
     }
-    a = p;
-    if ((unsigned)(u[p] - 'a') < 26u)
-        kind = ANNAL_SCAN_WORD_LOWER;
-    else if ((unsigned)(u[p] - 'A') < 26u && (unsigned)(u[p + 1] - 'a') < 26u)
-        kind = ANNAL_SCAN_WORD_CAP;
-    else
+    *pos = p;
+    return ws;
+}
+
+/* A plain ASCII word at a ("the", "Baku") ending on a safe byte: returns
+ * its end and packs its first 8 bytes lower-cased into *packed (when it
+ * is not longer); returns 0 when the scanner must decide.  The rest of the
+ * word is read eight bytes at a time (the normalised text is padded with
+ * zeros, normalize.h): a byte is a lower-case letter when its high bit is
+ * clear, adding 0x1F sets it (>= 'a') and adding 0x05 does not (<= 'z'). */
+static inline size_t S_plain_word(const unsigned char *u, size_t a,
+                                  uint64_t *packed)
+{
+    const uint64_t hi = UINT64_C(0x8080808080808080);
+    size_t p;
+    uint64_t w;
+
+    if ((unsigned)(u[a] - 'a') >= 26u &&
+        ((unsigned)(u[a] - 'A') >= 26u || (unsigned)(u[a + 1] - 'a') >= 26u))
         return 0;
-    /* The rest of the word, eight bytes at a time (the normalised text is
-     * padded with zeros, normalize.h): a byte is a lower-case letter when
-     * its high bit is clear, adding 0x1F sets it (>= 'a') and adding 0x05
-     * does not (<= 'z').  The first byte that is not ends the word. */
-    for (p++;; p += 8) {
+    for (p = a + 1;; p += 8) {
         uint64_t x, lower;
         w = annal_le64(u + p);
         x = w & ~hi;
@@ -484,32 +500,47 @@ static int S_fast_word(const char *s, size_t *pos, annal_scan_tok *st,
     }
     if (!S_safe_end[u[p]])
         return 0;
-    /* The word's first 8 bytes, lower-cased (every byte is a letter, and
-     * 'A' | 0x20 = 'a'), packed for the lexicon's short-key table. */
-    if (p - a <= 8) {
-        size_t n = p - a;
+    if (p - a <= 8) {   /* every byte is a letter, and 'A' | 0x20 = 'a' */
         w = annal_le64(u + a);
-        if (n < 8)
-            w &= (UINT64_C(1) << (8 * n)) - 1;
+        if (p - a < 8)
+            w &= (UINT64_C(1) << (8 * (p - a))) - 1;
         *packed = w | 0x20;
     }
-    st->start = (uint32_t)a;
-    st->end = (uint32_t)p;
-    st->kind = kind;
-    st->ws = ws;
-    *pos = p;
-    return 1;
+    return p;
+}
+
+/* One token by the generated scanner, from a (whitespace already read). */
+static int S_slow_token(tstate *t, const annal_lexicon *lx, size_t a,
+                        unsigned ws, size_t *pos)
+{
+    const char *s = t->norm->text.p;
+    annal_scan_tok st;
+
+    *pos = a;
+    if (annal_scan_next(s, t->norm->text.len, pos, &st) == ANNAL_SCAN_END)
+        return 1;
+    st.ws |= ws;
+    if (t->out->n + 2 > t->max &&   /* a clitic split adds two */
+        t->out->n + 1 + (st.kind == ANNAL_SCAN_WORD &&
+                         S_clitic(s + st.start, st.end - st.start)) > t->max)
+        return 2;
+    if (st.kind == ANNAL_SCAN_WORD_LOWER || st.kind == ANNAL_SCAN_WORD_CAP || st.kind == ANNAL_SCAN_WORD)
+        return S_word(t, lx, &st, pos, S_known_flags(st.kind), LEX_UNKNOWN, 0) ? -1 : 0;
+    if (st.kind == ANNAL_SCAN_URL || st.kind == ANNAL_SCAN_EMAIL) {
+        st.end = (uint32_t)S_trim_url(s, st.start, st.end);
+        *pos = st.end;
+    }
+    return S_push(t, st.start, st.end, S_type(st.kind), st.ws, S_known_flags(st.kind),
+                  ANNAL_TOK_IS_WORDLIKE(S_type(st.kind)) ? LEX_UNKNOWN : 0, 0) ? -1 : 0;
 }
 
 annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
                             size_t max_tokens, annal_tokvec *out,
                             int *truncated)
 {
-    const char *s = norm->text.p;
+    const unsigned char *u = (const unsigned char *)norm->text.p;
     size_t len = norm->text.len, pos = 0;
     tstate t = {norm, lx, out, max_tokens, 0, 0, 0, norm->base};
-    annal_scan_tok st;
-    uint64_t packed = 0;
 
     out->n = 0;
     out->ncand = 0;
@@ -527,43 +558,51 @@ annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
         out->cache = q;
     }
     for (;;) {
+        unsigned ws = S_skip_space(u, &pos);
+        size_t a = pos, e;
+        uint64_t packed = 0;
+        unsigned punct;
         int r;
-        int fast = S_fast_word(s, &pos, &st, &packed);
-        if (!fast && annal_scan_next(s, len, &pos, &st) == ANNAL_SCAN_END)
-            break;
-        if (out->n + 1 + (st.kind == ANNAL_SCAN_WORD &&   /* a clitic split adds two */
-                          S_clitic(s + st.start, st.end - st.start)) > max_tokens) {
+
+        if (out->n >= max_tokens && u[a]) {
             *truncated = 1;
             break;
         }
-        if (fast) {   /* a plain word with a safe end: no clitic, no period */
-            uint32_t wl = st.end - st.start, lf = 0, idx;
-            if (wl <= 8) {
-                idx = annal_lexicon_flagged_packed(lx, packed, s + st.start, wl, &lf);
+        if ((e = S_plain_word(u, a, &packed)) != 0) {   /* the common case */
+            uint32_t lf = 0, idx;
+            if (e - a <= 8) {
+                idx = annal_lexicon_probe_small(lx, packed, &lf);
+                if (!idx && lx->small_overflow) {
+                    idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a);
+                    lf = annal_lexicon_entry_flags(lx, idx);
+                }
             } else {
-                idx = annal_lexicon_flagged(lx, s + st.start, wl);
+                idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a);
                 lf = annal_lexicon_entry_flags(lx, idx);
             }
-            r = S_push_word(&t, st.start, st.end, st.ws,
-                            st.kind == ANNAL_SCAN_WORD_CAP ? ANNAL_TF_CAP : 0, idx, lf);
-        } else if (st.kind == ANNAL_SCAN_WORD_LOWER || st.kind == ANNAL_SCAN_WORD_CAP) {
-            uint32_t lf = 0, idx = LEX_UNKNOWN;
-            if (s[st.end] == '.')   /* maybe an abbreviation: the slow way */
-                r = S_word(&t, lx, &st, &pos, S_known_flags(st.kind), idx, lf);
-            else
-                r = S_push(&t, st.start, st.end, ANNAL_TOK_WORD, st.ws, S_known_flags(st.kind),
-                           idx, lf);
-        } else if (st.kind == ANNAL_SCAN_WORD) {
-            r = S_word(&t, lx, &st, &pos, FLAGS_UNKNOWN, LEX_UNKNOWN, 0);
-        } else {
-            if (st.kind == ANNAL_SCAN_URL || st.kind == ANNAL_SCAN_EMAIL) {
-                st.end = (uint32_t)S_trim_url(s, st.start, st.end);
-                pos = st.end;
-            }
-            r = S_push(&t, st.start, st.end, S_type(st.kind), st.ws, S_known_flags(st.kind),
-                       ANNAL_TOK_IS_WORDLIKE(S_type(st.kind)) ? LEX_UNKNOWN : 0, 0);
+            if (S_push_word(&t, (uint32_t)a, (uint32_t)e, ws,
+                            (unsigned)(u[a] - 'A') < 26u ? ANNAL_TF_CAP : 0, idx, lf))
+                return ANNAL_ENOMEM;
+            pos = e;
+            continue;
         }
-        if (r)
+        punct = S_punct[u[a]];
+        if (punct && !((u[a] == '.' && (u[a + 1] == '.' || (unsigned)(u[a + 1] - '0') < 10u ||
+                                        (u[a + 1] == ' ' && u[a + 2] == '.'))) ||
+                       ((u[a] == '!' || u[a] == '?') && (u[a + 1] == '!' || u[a + 1] == '?')))) {
+            if (S_push(&t, (uint32_t)a, (uint32_t)a + 1, (uint16_t)punct, ws, 0, 0, 0))
+                return ANNAL_ENOMEM;
+            pos = a + 1;
+            continue;
+        }
+        r = S_slow_token(&t, lx, a, ws, &pos);
+        if (r == 1)
+            break;   /* the end of the text */
+        if (r == 2) {
+            *truncated = 1;
+            break;
+        }
+        if (r < 0)
             return ANNAL_ENOMEM;
     }
     return ANNAL_OK;
