@@ -249,26 +249,33 @@ static int S_closest_year(const dctx *c, int m, int d)
 /* ---- patterns --------------------------------------------------------- */
 
 /* 2016-04-02, 2016/4/2 */
+/* Reads 1..max digits at s[*k]; returns the value or -1. */
+static int S_digits_at(const char *s, size_t n, size_t *k, size_t max)
+{
+    int v = 0;
+    size_t start = *k;
+
+    while (*k < n && *k - start < max && s[*k] >= '0' && s[*k] <= '9')
+        v = v * 10 + (s[(*k)++] - '0');
+    return *k > start ? v : -1;
+}
+
+/* 2016-04-02, 2016/4/2 (the scanner guarantees the shape) */
 static size_t S_p_isodate(const dctx *c, size_t i, dres *r)
 {
-    size_t n;
+    size_t n, k = 0;
     const char *s;
     int y, m, d;
-    char sep;
 
     if (!S_ok(c, i) || S_tok(c, i)->type != ANNAL_TOK_ISODATE)
         return 0;
     s = S_text(c, i, &n);
-    if (n > 10 || sscanf(s, "%4d%c%2d", &y, &sep, &m) != 3)
-        return 0;
-    {
-        const char *last = s + n;
-        const char *p = memchr(s + 5, sep, n - 5);
-        if (!p || p + 1 >= last)
-            return 0;
-        d = atoi(p + 1);
-    }
-    if (y < DATE_MIN_YEAR || d < 1 || d > annal_days_in_month(y, m))
+    y = S_digits_at(s, n, &k, 4);
+    k++;   /* the separator */
+    m = S_digits_at(s, n, &k, 2);
+    k++;
+    d = S_digits_at(s, n, &k, 2);
+    if (y < DATE_MIN_YEAR || m < 1 || d < 1 || d > annal_days_in_month(y, m))
         return 0;
     S_day(r, S_ymd(y, m, d));
     r->kind = ANNAL_DK_ABSOLUTE;

@@ -316,12 +316,18 @@ static int S_money_sign(const nctx *c, size_t i)
 static size_t S_range(const nctx *c, size_t j, int between, qty *q1, qty *q2)
 {
     size_t k, sign;
+    const annal_token *t;
 
-    if (!(S_is(c, j, "-") || S_is(c, j, "to") || S_is(c, j, "or") ||
-          (between && S_is(c, j, "and"))))
+    if (!S_ok(c, j))
         return 0;
-    if (S_is(c, j, "-") && (S_tok(c, j)->nend - S_tok(c, j)->nstart) != 1)
+    t = S_tok(c, j);
+    if (t->type == ANNAL_TOK_DASH) {
+        if (t->nend - t->nstart != 1)
+            return 0;
+    } else if (t->type != ANNAL_TOK_WORD ||
+               !(S_is(c, j, "to") || S_is(c, j, "or") || (between && S_is(c, j, "and")))) {
         return 0;
+    }
     sign = (size_t)S_money_sign(c, j + 1);
     k = S_core(c, j + 1 + sign, q2);
     if (!k || q1->vague || q2->vague)
@@ -379,6 +385,9 @@ static size_t S_unit(const nctx *c, size_t after, annal_number *num)
     annal_lex_entry e;
     size_t n;
 
+    if (!(annal_tview_flags(c->v, after) & (ANNAL_LF_UNIT | ANNAL_LF_PHRASE)) &&
+        !(S_ok(c, after) && S_tok(c, after)->type == ANNAL_TOK_SYMBOL))
+        return 0;
     if (S_is(c, after, "%")) {
         num->unit = ANNAL_UNIT_PERCENT;
         return 1;
@@ -395,10 +404,17 @@ static size_t S_unit(const nctx *c, size_t after, annal_number *num)
  * or a time of day, "7 p.m." */
 static int S_not_a_count(const nctx *c, size_t core, size_t after)
 {
+    const annal_token *t;
+
     if (core > c->a && (annal_tview_flags(c->v, core - 1) & ANNAL_LF_IDHEAD))
         return 1;
-    return S_is(c, after, "a.m.") || S_is(c, after, "p.m.") || S_is(c, after, "a.m") ||
-           S_is(c, after, "p.m") || S_is(c, after, "o'clock");
+    if (!S_ok(c, after))
+        return 0;
+    t = S_tok(c, after);
+    if (t->type == ANNAL_TOK_ACRONYM || t->type == ANNAL_TOK_ABBREV)
+        return S_is(c, after, "a.m.") || S_is(c, after, "p.m.") || S_is(c, after, "a.m") ||
+               S_is(c, after, "p.m");
+    return t->type == ANNAL_TOK_WORD && S_is(c, after, "o'clock");
 }
 
 /* Tries a quantity starting at token i; returns tokens consumed. */
@@ -418,7 +434,8 @@ static size_t S_quantity(const nctx *c, size_t i, uint32_t sent,
     if (k) {
         num.qualifier = (uint8_t)e.aux;
         j += k;
-    } else if (S_is(c, j, "between") || S_is(c, j, "from")) {
+    } else if ((annal_tview_flags(c->v, j) & ANNAL_LF_RANGE) &&
+               (S_is(c, j, "between") || S_is(c, j, "from"))) {
         between = S_is(c, j, "between");
         j++;
     }
@@ -438,14 +455,17 @@ static size_t S_quantity(const nctx *c, size_t i, uint32_t sent,
         num.has_low = num.has_high = 1;
         j += r;
     } else {
-        if (between || (i < j && S_is(c, i, "from") && !num.qualifier))
+        if (between || (i < j && !num.qualifier && (annal_tview_flags(c->v, i) & ANNAL_LF_RANGE) &&
+                         S_is(c, i, "from")))
             i++;   /* "between"/"from" without a range is not part of it */
-        if (!num.qualifier && S_is(c, j, "or") && S_is(c, j + 1, "more")) {
-            num.qualifier = ANNAL_Q_AT_LEAST;
-            j += 2;
-        } else if (!num.qualifier && S_is(c, j, "or") && S_is(c, j + 1, "so")) {
-            num.qualifier = ANNAL_Q_ABOUT;
-            j += 2;
+        if (!num.qualifier && S_is(c, j, "or")) {
+            if (S_is(c, j + 1, "more")) {
+                num.qualifier = ANNAL_Q_AT_LEAST;
+                j += 2;
+            } else if (S_is(c, j + 1, "so")) {
+                num.qualifier = ANNAL_Q_ABOUT;
+                j += 2;
+            }
         }
         if (q1.vague && num.qualifier == ANNAL_Q_EXACT)
             num.qualifier = q1.v < 10 ? ANNAL_Q_ABOUT : ANNAL_Q_AT_LEAST;

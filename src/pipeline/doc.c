@@ -53,6 +53,7 @@ void annal_doc_free(annal_doc *doc)
     annal_free(a, doc->used, doc->used_cap);
     annal_free(a, doc->toks.cache, doc->toks.cache_cap * sizeof *doc->toks.cache);
     annal_free(a, doc->toks.cand, doc->toks.cand_cap * sizeof *doc->toks.cand);
+    annal_free(a, doc->toks.bcand, doc->toks.bcand_cap * sizeof *doc->toks.bcand);
     annal_free(a, doc->warns, doc->warns_cap * sizeof *doc->warns);
     annal_free(a, doc, sizeof *doc);
 }
@@ -164,7 +165,7 @@ static annal_status S_text_stage(annal_doc *doc)
                        "more than max_doc_tokens (%u) tokens: the rest of the document is not read",
                        lim->max_doc_tokens);
     if (annal_split_sentences(doc->norm.text.p, doc->toks.v, doc->toks.cache, doc->toks.n,
-                              doc->toks.cand, doc->toks.ncand, lim, &doc->sents, &forced))
+                              doc->toks.bcand, doc->toks.nbcand, lim, &doc->sents, &forced))
         return ANNAL_ENOMEM;
     if (forced)
         annal_doc_warn(doc, 0,

@@ -125,15 +125,24 @@ typedef struct split {
     annal_sentvec *out;
     uint32_t *forced;
     size_t first;            /* first token of the open sentence */
+    size_t limit_tok;        /* the token index that would pass the token limit */
+    uint64_t limit_end;      /* raw end offset that would pass the byte limit */
     uint32_t para, quotes, flags;
 } split;
+
+/* Opens a sentence at token `first` and computes its limits. */
+static void S_open(split *sp, size_t first)
+{
+    sp->first = first;
+    sp->limit_tok = first + sp->lim->max_sentence_tokens;
+    sp->limit_end = (first < sp->n ? (uint64_t)sp->toks[first].start : 0) +
+                    sp->lim->max_sentence_bytes;
+}
 
 /* Would the open sentence pass a limit if token j+1 joined it? */
 static int S_over(const split *sp, size_t j)
 {
-    return j + 1 < sp->n &&
-           (j + 1 - sp->first >= sp->lim->max_sentence_tokens ||
-            sp->toks[j + 1].end - sp->toks[sp->first].start > sp->lim->max_sentence_bytes);
+    return j + 1 < sp->n && (j + 1 >= sp->limit_tok || sp->toks[j + 1].end > sp->limit_end);
 }
 
 /* Closes the open sentence after token `last`; the next one starts after
@@ -142,7 +151,7 @@ static int S_close(split *sp, size_t last, uint32_t extra)
 {
     if (S_push(sp->out, sp->toks, sp->first, last, sp->para, sp->flags | extra))
         return -1;
-    sp->first = last + 1;
+    S_open(sp, last + 1);
     sp->flags = (sp->quotes & 1) ? ANNAL_SF_IN_QUOTE : 0;
     return 0;
 }
@@ -180,7 +189,7 @@ static size_t S_candidate(split *sp, size_t c)
     if ((t->flags & ANNAL_TF_PARA_BEFORE) && c > 0) {
         if (c > sp->first && S_push(sp->out, sp->toks, sp->first, c - 1, sp->para, sp->flags))
             return SIZE_MAX;
-        sp->first = c;
+        S_open(sp, c);
         sp->para++;
         sp->quotes = 0;
         sp->flags = 0;
@@ -212,11 +221,12 @@ annal_status annal_split_sentences(const char *norm, const annal_token *toks,
                                    const annal_limits *lim,
                                    annal_sentvec *out, uint32_t *forced)
 {
-    split sp = {norm, toks, cache, n, lim, out, forced, 0, 0, 0, 0};
+    split sp = {norm, toks, cache, n, lim, out, forced, 0, 0, 0, 0, 0, 0};
     size_t i = 0, k = 0;
 
     out->n = 0;
     *forced = 0;
+    S_open(&sp, 0);
     while (i < n) {
         size_t c, last;
         while (k < ncand && cand[k] < i)

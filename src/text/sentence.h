@@ -33,9 +33,9 @@ typedef struct annal_sentvec {
 } annal_sentvec;
 
 /* Splits toks[0..n) (over the normalised text `norm`) into sentences;
- * cache[i] holds token i's lexical flags and cand[0..ncand) the candidate
- * tokens (both from the tokenizer, text/tokenize.h): only candidates can
- * end a sentence or a paragraph, so only they are visited.  *forced counts
+ * cache[i] holds token i's lexical flags and cand[0..ncand) the boundary
+ * candidates (both from the tokenizer, text/tokenize.h): only they can end
+ * a sentence or a paragraph, so only they are visited.  *forced counts
  * limit-forced splits. */
 annal_status annal_split_sentences(const char *norm, const annal_token *toks,
                                    const annal_tcache *cache, size_t n,

@@ -200,38 +200,37 @@ typedef struct tstate {
     size_t max;
     size_t cur_s, cur_e;   /* map cursors (slow path) */
     size_t seg;            /* first offset segment not yet behind us */
+    uint32_t seg_start;    /* its nstart, or UINT32_MAX when none is left */
     int64_t delta;         /* raw - normalised offset after the segments
                               behind us */
 } tstate;
 
 /* Raw span of the normalised span [s, e).  Tokens come in order, so the
- * segments passed so far fold into one delta; a token that no segment
- * touches maps by adding it.  Others take annal_norm_map_start/end. */
+ * segments passed so far fold into one delta; a token that ends before
+ * the next segment maps by adding it.  Others take annal_norm_map_start/
+ * end. */
 static inline void S_map(tstate *t, uint32_t s, uint32_t e, uint32_t *rs,
                          uint32_t *re)
 {
     const annal_norm *n = t->norm;
-    const annal_norm_seg *g;
 
-    if (t->seg == n->nsegs) {   /* no segment ahead: the common case */
-        *rs = (uint32_t)(s + t->delta);
-        *re = (uint32_t)(e + t->delta);
-        return;
+    if (e > t->seg_start) {   /* a segment ahead may touch the token */
+        while (t->seg < n->nsegs) {
+            const annal_norm_seg *g = &n->segs[t->seg];
+            if (g->nstart + g->nlen > s)
+                break;
+            t->delta = (int64_t)g->rstart + g->rlen - g->nstart - g->nlen;
+            t->seg++;
+        }
+        t->seg_start = t->seg < n->nsegs ? n->segs[t->seg].nstart : UINT32_MAX;
+        if (e > t->seg_start) {
+            *rs = annal_norm_map_start(n, s, &t->cur_s);
+            *re = annal_norm_map_end(n, e, &t->cur_e);
+            return;
+        }
     }
-    while (t->seg < n->nsegs) {
-        g = &n->segs[t->seg];
-        if (g->nstart + g->nlen > s)
-            break;
-        t->delta = (int64_t)g->rstart + g->rlen - g->nstart - g->nlen;
-        t->seg++;
-    }
-    if (t->seg == n->nsegs || n->segs[t->seg].nstart >= e) {
-        *rs = (uint32_t)(s + t->delta);
-        *re = (uint32_t)(e + t->delta);
-        return;
-    }
-    *rs = annal_norm_map_start(n, s, &t->cur_s);
-    *re = annal_norm_map_end(n, e, &t->cur_e);
+    *rs = (uint32_t)(s + t->delta);
+    *re = (uint32_t)(e + t->delta);
 }
 
 /* Appends a token.  `flags` are its case/class flags when the scanner
@@ -250,6 +249,34 @@ static int S_grow(annal_tokvec *out)
     if (annal_grow(out->alloc, &q, &out->cache_cap, sizeof *out->cache, out->cap))
         return -1;
     out->cache = q;
+    return 0;
+}
+
+/* Appends an index to a list, growing it. */
+static int S_append(const annal_alloc *a, uint32_t **list, size_t *n, size_t *cap,
+                    uint32_t v)
+{
+    if (*n == *cap) {
+        void *p = *list;
+        if (annal_grow(a, &p, cap, sizeof **list, *n + 1))
+            return -1;
+        *list = p;
+    }
+    (*list)[(*n)++] = v;
+    return 0;
+}
+
+/* Records the last token in the candidate lists named by `which`. */
+static int S_candidates(annal_tokvec *out, unsigned which)
+{
+    uint32_t i = (uint32_t)(out->n - 1);
+
+    if ((which & ANNAL_CAND_EXTRACT) &&
+        S_append(out->alloc, &out->cand, &out->ncand, &out->cand_cap, i))
+        return -1;
+    if ((which & ANNAL_CAND_BOUNDARY) &&
+        S_append(out->alloc, &out->bcand, &out->nbcand, &out->bcand_cap, i))
+        return -1;
     return 0;
 }
 
@@ -295,49 +322,41 @@ S_push(tstate *t, uint32_t s, uint32_t e, uint16_t type, unsigned ws,
     c->idx = idx;
     c->flags = lexflags;
     c->phr_idx = c->phr_n = 0;
-    if (((lexflags & CAND_LEX_FLAGS) || tk->type != ANNAL_TOK_WORD ||
-         (tk->flags & (ANNAL_TF_PARA_BEFORE | ANNAL_TF_HYPHEN))) &&
-        annal_token_is_candidate(n->text.p, tk, lexflags)) {
-        if (t->out->ncand == t->out->cand_cap) {
-            void *p = t->out->cand;
-            if (annal_grow(t->out->alloc, &p, &t->out->cand_cap, sizeof *t->out->cand,
-                           t->out->ncand + 1))
-                return -1;
-            t->out->cand = p;
-        }
-        t->out->cand[t->out->ncand++] = (uint32_t)(t->out->n - 1);
-    }
+    if ((lexflags & CAND_LEX_FLAGS) || tk->type != ANNAL_TOK_WORD ||
+        (tk->flags & (ANNAL_TF_PARA_BEFORE | ANNAL_TF_HYPHEN)))
+        return S_candidates(t->out, annal_token_candidacy(n->text.p, tk, lexflags));
     return 0;
 }
 
-int annal_token_is_candidate(const char *norm, const annal_token *t,
-                             uint32_t lexflags)
+unsigned annal_token_candidacy(const char *norm, const annal_token *t,
+                               uint32_t lexflags)
 {
-    char c;
+    unsigned c = 0;
+    char ch;
 
-    if ((lexflags & CAND_LEX_FLAGS) || (t->flags & (ANNAL_TF_PARA_BEFORE | ANNAL_TF_HYPHEN)))
-        return 1;
+    if (t->flags & ANNAL_TF_PARA_BEFORE)
+        c |= ANNAL_CAND_BOUNDARY;
+    if ((lexflags & CAND_LEX_FLAGS) || (t->flags & ANNAL_TF_HYPHEN))
+        c |= ANNAL_CAND_EXTRACT;
     switch (t->type) {
-    case ANNAL_TOK_WORD:
-    case ANNAL_TOK_CLITIC:
-        return 0;
     case ANNAL_TOK_ACRONYM:
     case ANNAL_TOK_ABBREV:
     case ANNAL_TOK_INITIAL:
+        return c | ANNAL_CAND_BOUNDARY;
     case ANNAL_TOK_NUMBER:
     case ANNAL_TOK_ORDINAL:
     case ANNAL_TOK_DECADE:
     case ANNAL_TOK_ISODATE:
-        return 1;
+        return c | ANNAL_CAND_EXTRACT;
     case ANNAL_TOK_ALNUM:
-        return (unsigned)(norm[t->nstart] - '0') < 10u;
+        return c | ((unsigned)(norm[t->nstart] - '0') < 10u ? ANNAL_CAND_EXTRACT : 0);
     case ANNAL_TOK_PUNCT:
-        c = norm[t->nstart];
-        return c == '.' || c == '!' || c == '?';
+        ch = norm[t->nstart];
+        return c | (ch == '.' || ch == '!' || ch == '?' ? ANNAL_CAND_BOUNDARY : 0);
     case ANNAL_TOK_QUOTE:
-        return norm[t->nstart] == '"';
+        return c | (norm[t->nstart] == '"' ? ANNAL_CAND_BOUNDARY : 0);
     default:
-        return 0;
+        return c;
     }
 }
 
@@ -366,15 +385,9 @@ S_push_word(tstate *t, uint32_t s, uint32_t e, unsigned ws, unsigned flags,
     c->idx = idx;
     c->flags = lexflags;
     c->phr_idx = c->phr_n = 0;
-    if ((lexflags & CAND_LEX_FLAGS) || (ws & ANNAL_WS_BLANKLINE)) {
-        if (out->ncand == out->cand_cap) {
-            void *p = out->cand;
-            if (annal_grow(out->alloc, &p, &out->cand_cap, sizeof *out->cand, out->ncand + 1))
-                return -1;
-            out->cand = p;
-        }
-        out->cand[out->ncand++] = (uint32_t)(out->n - 1);
-    }
+    if ((lexflags & CAND_LEX_FLAGS) || (ws & ANNAL_WS_BLANKLINE))
+        return S_candidates(out, ((lexflags & CAND_LEX_FLAGS) ? ANNAL_CAND_EXTRACT : 0) |
+                                     ((ws & ANNAL_WS_BLANKLINE) ? ANNAL_CAND_BOUNDARY : 0));
     return 0;
 }
 
@@ -540,10 +553,11 @@ annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
 {
     const unsigned char *u = (const unsigned char *)norm->text.p;
     size_t len = norm->text.len, pos = 0;
-    tstate t = {norm, lx, out, max_tokens, 0, 0, 0, norm->base};
+    tstate t = {norm, lx, out, max_tokens, 0, 0, 0,
+                norm->nsegs ? norm->segs[0].nstart : UINT32_MAX, norm->base};
 
     out->n = 0;
-    out->ncand = 0;
+    out->ncand = out->nbcand = 0;
     *truncated = 0;
     {   /* about one token per 5 bytes of text: one allocation up front */
         size_t want = len / 5 + 16 < max_tokens ? len / 5 + 16 : max_tokens;
@@ -564,8 +578,8 @@ annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
         unsigned punct;
         int r;
 
-        if (out->n >= max_tokens && u[a]) {
-            *truncated = 1;
+        if (out->n >= max_tokens) {
+            *truncated = u[a] != 0;
             break;
         }
         if ((e = S_plain_word(u, a, &packed)) != 0) {   /* the common case */

@@ -28,22 +28,26 @@ typedef struct annal_tokvec {
     annal_token *v;
     annal_tcache *cache;
     size_t n, cap, cache_cap;
-    uint32_t *cand;          /* candidate token indices, increasing */
+    uint32_t *cand;          /* extraction candidates, increasing */
     size_t ncand, cand_cap;
+    uint32_t *bcand;         /* boundary candidates, increasing */
+    size_t nbcand, bcand_cap;
     const annal_alloc *alloc;
 } annal_tokvec;
 
-/* Candidates are the tokens any later pass over the whole document has
- * to look at; the passes visit only them:
- *   - possible sentence ends: . ! ? ... and abbreviations, acronyms,
- *     initials; double quotes (quotation state); tokens after a blank
- *     line (paragraphs)                                  (sentence.c)
- *   - possible starts of dates and quantities: numeric tokens, digits with
- *     letters (3bn), hyphenated words (mid-April, twenty-seven), words
- *     with date, number, phrase or range flags           (extract/)
- * A token is a candidate when annal_token_is_candidate() says so. */
-int annal_token_is_candidate(const char *norm, const annal_token *t,
-                             uint32_t lexflags);
+/* Candidates are the tokens a later pass over the whole document has to
+ * look at; each pass visits only its own list:
+ *   boundary (bcand)   possible sentence ends: . ! ? and abbreviations,
+ *                      acronyms, initials; double quotes (quotation
+ *                      state); tokens after a blank line    (sentence.c)
+ *   extraction (cand)  possible starts of dates and quantities: numeric
+ *                      tokens, digits with letters (3bn), hyphenated
+ *                      words (mid-April, twenty-seven), words with date,
+ *                      number, phrase or range flags        (extract/)
+ * annal_token_candidacy() returns ANNAL_CAND_* bits for a token. */
+enum { ANNAL_CAND_BOUNDARY = 1, ANNAL_CAND_EXTRACT = 2 };
+unsigned annal_token_candidacy(const char *norm, const annal_token *t,
+                               uint32_t lexflags);
 
 annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
                             size_t max_tokens, annal_tokvec *out,
