@@ -18,7 +18,7 @@ WARN := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
         -Wredundant-decls -Wshadow -Wpointer-arith -Wvla
 CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(SANITIZE) -fvisibility=hidden $(CFLAGS)
-LIBS := -lzstd -ljansson -lutf8proc -lz -lm -lpthread
+LIBS := -lzstd -lcjson -lutf8proc -lz -lm -lpthread
 ALL_LDFLAGS = $(SANITIZE) $(LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/read/*.c src/text/*.c src/lex/*.c \

@@ -34,7 +34,7 @@ LIB=$BUILD/libannal.a
 CPPFLAGS="-Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
 CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
 -Wredundant-decls -Wshadow -Wpointer-arith -Wvla"
-LIBS="-lzstd -ljansson -lutf8proc -lz -lm -lpthread"
+LIBS="-lzstd -lcjson -lutf8proc -lz -lm -lpthread"
 
 if [ ! -f "$LIB" ] || [ ! -f "$DICT" ]; then
     echo "bench: $LIB or $DICT is missing; run 'make BUILD=$BUILD all' first" >&2

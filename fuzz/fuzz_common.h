@@ -18,7 +18,8 @@
 #ifndef ANNAL_FUZZ_COMMON_H
 #define ANNAL_FUZZ_COMMON_H
 
-#include <jansson.h>
+#include <cjson/cJSON.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,35 +81,34 @@ static inline void fuzz_check_json_lines(const fuzz_sink *s, annal_dump_kind kin
     while (at < s->len) {
         const char *nl = memchr(s->p + at, '\n', s->len - at);
         size_t n = nl ? (size_t)(nl - (s->p + at)) : s->len - at;
-        json_error_t je;
-        json_t *o;
+        const char *stop = NULL;
+        const cJSON *span;
+        cJSON *o;
 
         if (!nl)
             FUZZ_FAIL("JSON dump (kind %d) does not end with a newline", (int)kind);
-        o = json_loadb(s->p + at, n, JSON_ALLOW_NUL, &je);
-        if (!o)
-            FUZZ_FAIL("JSON dump (kind %d) row %zu is not JSON: %s: %.*s", (int)kind,
-                      rows, je.text, (int)(n > 300 ? 300 : n), s->p + at);
-        if (!json_is_object(o))
+        o = cJSON_ParseWithLengthOpts(s->p + at, n, &stop, 0);
+        if (!o || (stop && stop != s->p + at + n))
+            FUZZ_FAIL("JSON dump (kind %d) row %zu is not JSON (stopped at byte %td): %.*s",
+                      (int)kind, rows, stop ? stop - (s->p + at) : (ptrdiff_t)-1,
+                      (int)(n > 300 ? 300 : n), s->p + at);
+        if (!cJSON_IsObject(o))
             FUZZ_FAIL("JSON dump row %zu is not an object", rows);
         for (size_t k = 0; common[k]; k++)
-            if (!json_object_get(o, common[k]))
+            if (!cJSON_GetObjectItemCaseSensitive(o, common[k]))
                 FUZZ_FAIL("JSON dump (kind %d) row %zu lacks \"%s\"", (int)kind, rows, common[k]);
         for (size_t k = 0; extra && extra[k]; k++)
-            if (!json_object_get(o, extra[k]))
+            if (!cJSON_GetObjectItemCaseSensitive(o, extra[k]))
                 FUZZ_FAIL("JSON dump (kind %d) row %zu lacks \"%s\"", (int)kind, rows, extra[k]);
-        {
-            json_t *span = json_object_get(o, "span");
-            if (!json_is_array(span) || json_array_size(span) != 2 ||
-                !json_is_integer(json_array_get(span, 0)) ||
-                !json_is_integer(json_array_get(span, 1)) ||
-                json_integer_value(json_array_get(span, 0)) >
-                    json_integer_value(json_array_get(span, 1)))
-                FUZZ_FAIL("JSON dump row %zu: bad span", rows);
-            if (!json_is_string(json_object_get(o, "text")))
-                FUZZ_FAIL("JSON dump row %zu: text is not a string", rows);
-        }
-        json_decref(o);
+        span = cJSON_GetObjectItemCaseSensitive(o, "span");
+        if (!cJSON_IsArray(span) || cJSON_GetArraySize(span) != 2 ||
+            !cJSON_IsNumber(cJSON_GetArrayItem(span, 0)) ||
+            !cJSON_IsNumber(cJSON_GetArrayItem(span, 1)) ||
+            cJSON_GetArrayItem(span, 0)->valuedouble > cJSON_GetArrayItem(span, 1)->valuedouble)
+            FUZZ_FAIL("JSON dump row %zu: bad span", rows);
+        if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(o, "text")))
+            FUZZ_FAIL("JSON dump row %zu: text is not a string", rows);
+        cJSON_Delete(o);
         rows++;
         at += n + 1;
     }

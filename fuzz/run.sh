@@ -80,7 +80,7 @@ DICT=$FB/plain/annal.dict
 
 FLAGS="-std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all ${FUZZ_CFLAGS:-}"
 CPPF="-Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
-LIBS="-lzstd -ljansson -lutf8proc -lz -lm -lpthread"
+LIBS="-lzstd -lcjson -lutf8proc -lz -lm -lpthread"
 OBJ=$FB/obj
 stamp=$FB/lib.stamp
 newer=""

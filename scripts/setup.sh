@@ -6,7 +6,7 @@
 # sudo otherwise.  Called by `make run` and `make test`; safe to run by hand.
 set -eu
 
-PKGS="gcc make clang pkg-config re2c zlib1g-dev libzstd-dev libjansson-dev
+PKGS="gcc make clang pkg-config re2c zlib1g-dev libzstd-dev libcjson-dev
       libutf8proc-dev wordnet-base zstd gzip jq valgrind"
 
 missing=""

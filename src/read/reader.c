@@ -19,7 +19,8 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
+#include <cjson/cJSON.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,6 +28,7 @@
 #include "../core/buf.h"
 #include "../core/error.h"
 #include "../core/json.h"
+#include "../core/le.h"
 #include "../core/utf8.h"
 #include "stream.h"
 
@@ -53,7 +55,7 @@ struct annal_reader {
     annal_buf buf;            /* text of a file, or pending JSONL bytes */
     size_t buf_pos;           /* JSONL: start of the next line in buf */
     annal_buf line;           /* JSONL: repaired line */
-    json_t *json;
+    cJSON *json;              /* JSONL: the parsed line (cJSON owns it) */
     char id[READER_MAX_ID];
     char note[256];
     uint64_t skipped;
@@ -256,8 +258,7 @@ static void S_close(annal_reader *r)
     if (r->open)
         annal_stream_close(&r->st);
     r->open = 0;
-    if (r->json)
-        json_decref(r->json);
+    cJSON_Delete(r->json);
     r->json = NULL;
 }
 
@@ -299,6 +300,13 @@ static void S_stem(const char *path, char *out, size_t cap)
 
 /* Binary files announce themselves by magic numbers or many NUL and
  * control bytes; returns a name for the message, or NULL for text. */
+/* Nonzero if some byte of w is below 0x20 (never misses one; a byte just
+ * above a borrowing one may be flagged too, so callers count exactly). */
+static uint64_t S_has_control(uint64_t w)
+{
+    return (w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080);
+}
+
 static const char *S_binary_kind(const unsigned char *p, size_t n)
 {
     static const struct { const char *magic; size_t len; const char *name; } m[] = {
@@ -311,9 +319,14 @@ static const char *S_binary_kind(const unsigned char *p, size_t n)
     for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
         if (n >= m[k].len && memcmp(p, m[k].magic, m[k].len) == 0)
             return m[k].name;
-    for (size_t i = 0; i < probe; i++)
-        if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' && p[i] != '\f')
-            ctrl++;
+    for (size_t i = 0; i < probe; i += 8) {
+        size_t w = probe - i < 8 ? probe - i : 8;
+        if (w == 8 && !S_has_control(annal_le64(p + i)))
+            continue;   /* most text: no byte below 0x20 in these eight */
+        for (size_t j = i; j < i + w; j++)
+            ctrl += p[j] < 0x20 && p[j] != '\n' && p[j] != '\r' && p[j] != '\t' &&
+                    p[j] != '\f';
+    }
     return probe >= 64 && ctrl * 10 > probe ? "binary data (many NUL or control bytes)" : NULL;
 }
 
@@ -469,6 +482,15 @@ static int S_next_line(annal_reader *r, size_t *s, size_t *e, int *too_long)
     }
 }
 
+/* 1 if [p, end) holds only JSON whitespace. */
+static int S_blank_tail(const char *p, const char *end)
+{
+    for (; p < end; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+            return 0;
+    return 1;
+}
+
 /* Copies s[0..n) into r->line with ill-formed UTF-8 replaced. */
 static int S_repair_utf8(annal_reader *r, const char *s, size_t n)
 {
@@ -495,33 +517,44 @@ static int S_repair_utf8(annal_reader *r, const char *s, size_t n)
     return bad;
 }
 
-static const char *S_str(json_t *obj, const char *key)
+static const char *S_str(const cJSON *obj, const char *key)
 {
-    json_t *v = json_object_get(obj, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* doc_id from a numeric "id": integers as integers (exactly up to 2^53,
+ * where a double stops holding every integer), anything else as %.17g. */
+static void S_number_id(char *out, size_t n, double v)
+{
+    if (floor(v) == v && fabs(v) <= 9007199254740992.0)
+        snprintf(out, n, "%lld", (long long)v);
+    else
+        snprintf(out, n, "%.17g", v);
 }
 
 /* Fills in from the parsed object r->json; 0 if it has no usable text. */
-static int S_json_doc(annal_reader *r, annal_input *in, int repaired)
+static int S_json_doc(annal_reader *r, annal_input *in, int repaired, int nuls)
 {
-    json_t *text = json_object_get(r->json, "text"), *id = json_object_get(r->json, "id");
+    const cJSON *text = cJSON_GetObjectItemCaseSensitive(r->json, "text");
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(r->json, "id");
     const char *pub = S_str(r->json, "published");
     char stem[READER_MAX_ID];
 
-    if (!json_is_object(r->json)) {
+    if (!cJSON_IsObject(r->json)) {
         S_report(r, ANNAL_EFORMAT, r->path, r->line_no, "expected a JSON object; line skipped");
         return 0;
     }
-    if (!json_is_string(text)) {
+    if (!cJSON_IsString(text)) {
         S_report(r, ANNAL_EFORMAT, r->path, r->line_no,
                  text ? "\"text\" is not a string; line skipped" : "no \"text\" field; line skipped");
         return 0;
     }
     memset(&in->meta, 0, sizeof in->meta);
-    in->text = json_string_value(text);
-    in->len = json_string_length(text);
-    if (json_is_string(id)) {
-        const char *v = json_string_value(id);
+    in->text = text->valuestring;
+    in->len = strlen(text->valuestring);
+    if (cJSON_IsString(id)) {
+        const char *v = id->valuestring;
         size_t n = strlen(v);
         if (n >= sizeof r->id) {   /* too long: cut at a character boundary */
             n = sizeof r->id - 1;
@@ -530,8 +563,8 @@ static int S_json_doc(annal_reader *r, annal_input *in, int repaired)
         }
         memcpy(r->id, v, n);
         r->id[n] = '\0';
-    } else if (json_is_integer(id))
-        snprintf(r->id, sizeof r->id, "%lld", (long long)json_integer_value(id));
+    } else if (cJSON_IsNumber(id))
+        S_number_id(r->id, sizeof r->id, id->valuedouble);
     else {
         S_stem(r->path, stem, sizeof stem);
         snprintf(r->id, sizeof r->id, "%.200s:%llu", stem, (unsigned long long)r->line_no);
@@ -551,10 +584,57 @@ static int S_json_doc(annal_reader *r, annal_input *in, int repaired)
         in->meta.published = r->opts.published;
         snprintf(r->note, sizeof r->note, "publication date \"%.40s\" not understood (expected YYYY-MM-DD)", pub);
     }
+    if (nuls)
+        snprintf(r->note, sizeof r->note, "\\u0000 (NUL) in the JSON line read as a space");
     if (repaired)
         snprintf(r->note, sizeof r->note, "invalid UTF-8 in the JSON line replaced with U+FFFD");
     in->meta.note = r->note[0] ? r->note : NULL;
     return 1;
+}
+
+/* cJSON keeps strings NUL-terminated, so an escaped NUL (\u0000) would
+ * silently cut a text short.  Rewrites each one in r->line to \u0020, a
+ * space of the same decoded length, so spans stay exact; returns how many.
+ * An escape is a backslash preceded by an even run of backslashes. */
+static int S_escaped_nuls(annal_reader *r)
+{
+    char *p = r->line.p, *end = r->line.p + r->line.len, *q;
+    int n = 0;
+
+    while ((q = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+        size_t run = 0;
+        while (q + run < end && q[run] == '\\')
+            run++;
+        p = q + run;
+        if (run % 2 && end - p >= 5 && p[0] == 'u' && p[1] == '0' && p[2] == '0' &&
+            p[3] == '0' && p[4] == '0') {
+            p[3] = '2';
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Reports where cJSON stopped: the column (1-based, after any blanks)
+ * and the byte there.  cJSON stops at the start of the value or escape
+ * it could not read, so this is "near", not exact. */
+static void S_json_error(annal_reader *r, const char *at)
+{
+    const char *end = r->line.p + r->line.len;
+    char what[40];
+
+    if (!at || at < r->line.p || at > end)
+        at = r->line.p;
+    while (at < end && (*at == ' ' || *at == '\t' || *at == '\r'))
+        at++;
+    if (at == end)
+        snprintf(what, sizeof what, "unexpected end of line");
+    else if ((unsigned char)*at >= 0x20 && (unsigned char)*at < 0x7F)
+        snprintf(what, sizeof what, "at '%c'", *at);
+    else
+        snprintf(what, sizeof what, "at byte 0x%02X", (unsigned char)*at);
+    S_report(r, ANNAL_EFORMAT, r->path, r->line_no,
+             "invalid JSON near column %zu (%s); line skipped", (size_t)(at - r->line.p) + 1, what);
 }
 
 static int S_jsonl_doc(annal_reader *r, annal_input *in)
@@ -563,8 +643,8 @@ static int S_jsonl_doc(annal_reader *r, annal_input *in)
     int too_long;
 
     while (S_next_line(r, &s, &e, &too_long)) {
-        json_error_t jerr;
-        int repaired;
+        const char *stop = NULL;
+        int repaired, nuls;
         size_t a = s;
         if (too_long) {
             S_report(r, ANNAL_ELIMIT, r->path, r->line_no,
@@ -576,15 +656,19 @@ static int S_jsonl_doc(annal_reader *r, annal_input *in)
         if (a == e)
             continue;   /* blank line */
         repaired = S_repair_utf8(r, r->buf.p + s, e - s);
-        if (r->json)
-            json_decref(r->json);
-        r->json = json_loadb(r->line.p, r->line.len, JSON_ALLOW_NUL, &jerr);
+        nuls = S_escaped_nuls(r);
+        cJSON_Delete(r->json);
+        /* return_parse_end, not cJSON_GetErrorPtr(): no shared state */
+        r->json = cJSON_ParseWithLengthOpts(r->line.p, r->line.len, &stop, 0);
         if (!r->json) {
-            S_report(r, ANNAL_EFORMAT, r->path, r->line_no, "invalid JSON at column %d: %s; line skipped",
-                     jerr.column, jerr.text);
+            S_json_error(r, stop);
             continue;
         }
-        if (S_json_doc(r, in, repaired))
+        if (stop && !S_blank_tail(stop, r->line.p + r->line.len)) {
+            S_json_error(r, stop);
+            continue;
+        }
+        if (S_json_doc(r, in, repaired, nuls))
             return 1;
     }
     return 0;

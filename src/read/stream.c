@@ -2,18 +2,30 @@
 #include "stream.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/error.h"
 
-/* Refills the input buffer when it is empty; returns bytes available. */
+/* Refills the input buffer when it is empty; returns bytes available.
+ * A read error ends the input and is kept in s->read_errno. */
 static size_t S_fill(annal_stream *s)
 {
+    ssize_t got;
+
     if (s->in_pos < s->in_len || s->in_eof)
         return s->in_len - s->in_pos;
-    s->in_len = fread(s->in, 1, sizeof s->in, s->f);
+    do
+        got = read(s->fd, s->in, sizeof s->in);
+    while (got < 0 && errno == EINTR);
+    if (got < 0) {
+        s->read_errno = errno;
+        got = 0;
+    }
+    s->in_len = (size_t)got;
     s->in_pos = 0;
-    if (s->in_len == 0)
+    if (got == 0)
         s->in_eof = 1;
     return s->in_len;
 }
@@ -21,20 +33,21 @@ static size_t S_fill(annal_stream *s)
 annal_status annal_stream_open(annal_stream *s, const char *path,
                                annal_error *err)
 {
-    memset(s, 0, sizeof *s);
+    memset(s, 0, STREAM_STATE_SIZE);
+    s->fd = -1;
     s->name = path;
     if (strcmp(path, "-") == 0) {
-        s->f = stdin;
+        s->fd = STDIN_FILENO;
         s->is_stdin = 1;
         s->name = "<stdin>";
-    } else if (!(s->f = fopen(path, "rb"))) {
+    } else if ((s->fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
         return annal_error_set(err, ANNAL_EIO, path, 0, ANNAL_NO_OFFSET,
                                "cannot open: %s", strerror(errno));
     }
     S_fill(s);
-    if (ferror(s->f)) {
+    if (s->read_errno) {
         annal_error_set(err, ANNAL_EIO, s->name, 0, ANNAL_NO_OFFSET,
-                        "cannot read: %s", strerror(errno));
+                        "cannot read: %s", strerror(s->read_errno));
         annal_stream_close(s);
         return ANNAL_EIO;
     }
@@ -146,9 +159,9 @@ long annal_stream_read(annal_stream *s, void *buf, size_t n, annal_error *err)
     case STREAM_ZSTD: r = S_read_zstd(s, buf, n, err); break;
     default: r = S_read_plain(s, buf, n); break;
     }
-    if (r >= 0 && ferror(s->f)) {
+    if (r >= 0 && s->read_errno) {
         annal_error_set(err, ANNAL_EIO, s->name, 0, ANNAL_NO_OFFSET,
-                        "read error: %s", strerror(errno));
+                        "read error: %s", strerror(s->read_errno));
         return -1;
     }
     return r;
@@ -160,7 +173,8 @@ void annal_stream_close(annal_stream *s)
         inflateEnd(&s->gz);
     if (s->zs)
         ZSTD_freeDCtx(s->zs);
-    if (s->f && !s->is_stdin)
-        fclose(s->f);
-    memset(s, 0, sizeof *s);
+    if (s->fd >= 0 && !s->is_stdin)
+        close(s->fd);
+    memset(s, 0, STREAM_STATE_SIZE);
+    s->fd = -1;
 }

@@ -9,6 +9,7 @@
 #ifndef ANNAL_READ_STREAM_H
 #define ANNAL_READ_STREAM_H
 
+#include <stddef.h>
 #include <stdio.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -20,8 +21,9 @@
 typedef enum { STREAM_PLAIN, STREAM_GZIP, STREAM_ZSTD } annal_stream_kind;
 
 typedef struct annal_stream {
-    FILE *f;
-    int is_stdin;
+    int fd;                 /* -1 when closed */
+    int is_stdin;           /* fd 0: never closed here */
+    int read_errno;         /* errno of a failed read, or 0 */
     annal_stream_kind kind;
     const char *name;
     z_stream gz;
@@ -29,11 +31,16 @@ typedef struct annal_stream {
     ZSTD_DCtx *zs;
     ZSTD_inBuffer zin;
     int zs_frame_done;
-    unsigned char in[STREAM_CHUNK];
     size_t in_len, in_pos;
     int in_eof;
     int done;
+    /* Last: open and close clear the fields above, not the 64 KiB of
+     * buffer (STREAM_STATE_SIZE), which only in_len and in_pos make
+     * meaningful. */
+    unsigned char in[STREAM_CHUNK];
 } annal_stream;
+
+#define STREAM_STATE_SIZE offsetof(annal_stream, in)
 
 annal_status annal_stream_open(annal_stream *s, const char *path,
                                annal_error *err);

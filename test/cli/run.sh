@@ -865,6 +865,20 @@ t_jsonl_line_limit() {
     jq_is '[.[] | .doc_id]' '["ok"]'
 }
 
+t_jsonl_nul_and_ids() {
+    # an escaped NUL must not cut the text short; numeric ids stay exact
+    printf '%s\n' '{"id":"n","text":"Ten died.\u0000 Five more were hurt."}' \
+        '{"id":9007199254740991,"text":"Big id."}' '{"id":2.5,"text":"Odd id."}' \
+        '{"id":"lit","text":"A \\u0000 stays."}' '{"text":"x"} trailing' > nul.jsonl
+    d dump sentences --json nul.jsonl
+    rc_is 1
+    err_has "nul.jsonl:1: warning: \\u0000 (NUL) in the JSON line read as a space"
+    err_has "nul.jsonl:5: invalid JSON near column 14 (at 't')"
+    jq_is '[.[] | .doc_id] | unique' '["2.5","9007199254740991","lit","n"]'
+    jq_some '.doc_id == "n" and .text == "Five more were hurt."'
+    jq_some '.doc_id == "lit" and .text == "A \\u0000 stays."'
+}
+
 TESTS="version help no_arguments unknown_command unknown_option missing_value
        bad_published bad_numbers missing_dict bad_dict nonexistent_input
        unwritable_output options_anywhere jsonl_good_and_bad jsonl_without_text
@@ -874,7 +888,8 @@ TESTS="version help no_arguments unknown_command unknown_option missing_value
        dump_tokens dump_numbers dump_dates spans_bytes header_byline
        limit_doc_bytes limit_sentences limit_doc_tokens limit_dir_depth
        limit_warnings exit_status_mixed write_error_message max_warnings
-       doc_tokens_exact warning_names_file dump_kind_named jsonl_line_limit"
+       doc_tokens_exact warning_names_file dump_kind_named jsonl_line_limit
+       jsonl_nul_and_ids"
 # Known failures: tests of bugs reported in annal and not fixed yet, as
 # "name" with a function k_name and a message known_name.  None at present.
 KNOWN=""
