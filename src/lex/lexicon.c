@@ -113,15 +113,10 @@ static uint64_t S_pack(const unsigned char *s, size_t n)
     return k;
 }
 
-static uint32_t S_small_slot(uint64_t key)
-{
-    return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 52) & (ANNAL_LEX_SMALL - 1);
-}
-
 /* Builds the short-key table and the long-key filter (lexicon_impl.h). */
 static void S_build_filter(annal_lexicon *lx)
 {
-    uint32_t used = 0, used_long = 0;
+    uint32_t used = 0, used_mid = 0, used_long = 0;
 
     for (uint32_t i = 0; i < lx->nents; i++) {
         const unsigned char *e = lx->ents + (uint64_t)i * ANNAL_LEX_ENTRY_SIZE;
@@ -136,14 +131,21 @@ static void S_build_filter(annal_lexicon *lx)
             continue;
         if (len <= 8 && used < ANNAL_LEX_SMALL / 2) {
             uint64_t pk = S_pack(key, len);
-            uint32_t slot = S_small_slot(pk);
-            while (lx->small_idx[slot])
+            uint32_t slot = annal_lex_small_slot(pk);
+            while (lx->small[slot].idx)
                 slot = (slot + 1) & (ANNAL_LEX_SMALL - 1);
-            lx->small_key[slot] = pk;
-            lx->small_idx[slot] = i + 1;
-            lx->small_flags[slot] = annal_le32(e + 12);
+            lx->small[slot].key = pk;
+            lx->small[slot].idx = i + 1;
+            lx->small[slot].flags = annal_le32(e + 12);
             used++;
-        } else if (len > 8 && used_long < ANNAL_LEX_LONG / 2) {
+        } else if (len > 8 && len <= 16 && used_mid < ANNAL_LEX_MID / 2) {
+            uint64_t head = S_pack(key, 8), tail = S_pack(key + len - 8, 8);
+            uint32_t slot = annal_lex_mid_slot(head, tail, len);
+            while (lx->mid[slot].idx)
+                slot = (slot + 1) & (ANNAL_LEX_MID - 1);
+            lx->mid[slot] = (annal_lex_mid){head, tail, len, i + 1, annal_le32(e + 12)};
+            used_mid++;
+        } else if (len > 16 && used_long < ANNAL_LEX_LONG / 2) {
             uint64_t h = annal_hash((const char *)key, len);
             lx->filter[key[0]] |= 1u << (len < 31 ? len : 31);
             lx->filter_last[key[len - 1]] |= 1u << (len < 31 ? len : 31);
@@ -155,7 +157,8 @@ static void S_build_filter(annal_lexicon *lx)
             used_long++;
         } else {
             lx->small_overflow |= len <= 8;
-            lx->long_overflow |= len > 8;
+            lx->mid_overflow |= len > 8 && len <= 16;
+            lx->long_overflow |= len > 16;
         }
     }
 }
@@ -293,22 +296,43 @@ uint32_t annal_lexicon_entry_flags(const annal_lexicon *lx, uint32_t idx)
     return idx ? annal_le32(lx->ents + (uint64_t)(idx - 1) * ANNAL_LEX_ENTRY_SIZE + 12) : 0;
 }
 
-/* Short words: lower-case all eight bytes at once (SWAR: a byte gets 0x20
- * added when it lies in 'A'..'Z'), then probe `small`.  Byte i sits at
- * bits 8i on every host, as in S_pack. */
+/* Lower-cases eight bytes at once (SWAR: a byte gets 0x20 added when it
+ * lies in 'A'..'Z'; byte i sits at bits 8i on every host, as in S_pack).
+ * *ascii is 0 when some byte is not ASCII: no flagged key has one. */
+static uint64_t S_lower8(uint64_t w, int *ascii)
+{
+    const uint64_t hi = UINT64_C(0x8080808080808080);
+    uint64_t ge_a = w + UINT64_C(0x3F3F3F3F3F3F3F3F);   /* high bit: byte >= 'A' */
+    uint64_t gt_z = w + UINT64_C(0x2525252525252525);   /* high bit: byte >  'Z' */
+
+    *ascii = !(w & hi);
+    return w | (((ge_a & ~gt_z) & hi) >> 2);
+}
+
+/* Short words (1..8 bytes): lower-cased in one word, probe `small`. */
 static uint32_t S_flagged_short(const annal_lexicon *lx, const char *word,
                                 size_t len)
 {
-    const uint64_t hi = UINT64_C(0x8080808080808080);
-    uint64_t pk = S_load(word, len), ge_a, gt_z;
+    int ascii;
+    uint64_t pk = S_lower8(S_load(word, len), &ascii);
     uint32_t flags;
 
-    if (pk & hi)
-        return 0;   /* flagged keys are ASCII */
-    ge_a = pk + UINT64_C(0x3F3F3F3F3F3F3F3F);   /* high bit: byte >= 'A' */
-    gt_z = pk + UINT64_C(0x2525252525252525);   /* high bit: byte >  'Z' */
-    pk |= ((ge_a & ~gt_z) & hi) >> 2;
-    return annal_lexicon_probe_small(lx, pk, &flags);
+    return ascii ? annal_lexicon_probe_small(lx, pk, &flags) : 0;
+}
+
+/* Words of 9..16 bytes: their first and last eight bytes, lower-cased,
+ * probe `mid`. */
+static uint32_t S_flagged_mid(const annal_lexicon *lx, const char *word,
+                              size_t len)
+{
+    int a1, a2;
+    uint64_t head = S_lower8(annal_le64(word), &a1);
+    uint64_t tail = S_lower8(annal_le64(word + len - 8), &a2);
+    uint32_t flags;
+
+    if (!a1 || !a2)
+        return 0;
+    return annal_lexicon_probe_mid(lx, head, tail, len, &flags);
 }
 
 /* Longer words: hash the lower-cased bytes without copying them, find the
@@ -349,9 +373,15 @@ uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
 
     if (len == 0 || len >= sizeof low || !lx->nslots)
         return 0;
-    if (len <= 8 ? ((idx = S_flagged_short(lx, word, len)) != 0 || !lx->small_overflow)
-                 : ((idx = S_flagged_long(lx, word, len)) != 0 || !lx->long_overflow))
+    if (len <= 8) {
+        if ((idx = S_flagged_short(lx, word, len)) != 0 || !lx->small_overflow)
+            return idx;
+    } else if (len <= 16) {
+        if ((idx = S_flagged_mid(lx, word, len)) != 0 || !lx->mid_overflow)
+            return idx;
+    } else if ((idx = S_flagged_long(lx, word, len)) != 0 || !lx->long_overflow) {
         return idx;
+    }
     /* the fast tables overflowed: the general table, slowly */
     for (size_t i = 0; i < len; i++) {
         unsigned c = (unsigned char)word[i];

@@ -19,9 +19,28 @@
 #define ANNAL_LEX_MAX_ANAL 16u      /* analyses per entry, checked on load */
 #define ANNAL_LEX_MAX_PHRASE 8u     /* words per phrase key */
 #define ANNAL_LEX_MAX_VALUE 1e15    /* |value| of an entry, checked on load */
-#define ANNAL_LEX_SMALL 4096u        /* slots for short flagged keys */
+#define ANNAL_LEX_SMALL_BITS 11u
+#define ANNAL_LEX_SMALL (1u << ANNAL_LEX_SMALL_BITS) /* slots for short flagged keys */
+#define ANNAL_LEX_MID_BITS 9u
+#define ANNAL_LEX_MID (1u << ANNAL_LEX_MID_BITS) /* slots for 9..16-byte keys */
 #define ANNAL_LEX_LONG 2048u         /* slots for longer flagged keys */
 
+
+/* One slot of the short-key table: a packed key (never 0 for a real key),
+ * its entry number + 1 (0 = empty) and that entry's flags. */
+typedef struct annal_lex_slot {
+    uint64_t key;
+    uint32_t idx;
+    uint32_t flags;
+} annal_lex_slot;
+
+/* One slot of the mid-length table: a key of 9..16 bytes as its first and
+ * last eight bytes (overlapping; lower-case, little-endian) and its
+ * length, with entry number + 1 (0 = empty) and flags. */
+typedef struct annal_lex_mid {
+    uint64_t head, tail;
+    uint32_t len, idx, flags;
+} annal_lex_mid;
 
 typedef struct annal_lex_rule {
     uint32_t pos;
@@ -44,13 +63,17 @@ struct annal_lexicon {
     /* The keys that carry lexical flags (ANNAL_LF_*), for
      * annal_lexicon_flagged.  Keys of up to 8 ASCII bytes are packed into a
      * uint64_t (lower-case bytes, little-endian) and found in `small` with
-     * one multiply and usually one compare; longer keys are found by their
-     * FNV-1a hash in `long_hash` (computed while lower-casing, compared
-     * whole, then the key verified). */
-    uint64_t small_key[ANNAL_LEX_SMALL];
-    uint32_t small_idx[ANNAL_LEX_SMALL];   /* entry number + 1, 0 = empty */
-    uint32_t small_flags[ANNAL_LEX_SMALL]; /* that entry's flags */
+     * one multiply and usually one compare: key, entry and flags share a
+     * slot, so a probe touches one cache line (the table is 32 KiB, kept
+     * at most half full).  Longer keys are found by their FNV-1a hash in
+     * `long_hash` (computed while lower-casing, compared whole, then the
+     * key verified). */
+    annal_lex_slot small[ANNAL_LEX_SMALL];
     int small_overflow;                    /* some short keys did not fit */
+    /* Keys of 9..16 ASCII bytes: found by their first and last eight
+     * bytes, which cover the whole key, with no string compare. */
+    annal_lex_mid mid[ANNAL_LEX_MID];
+    int mid_overflow;
     uint32_t filter[128], filter_last[128]; /* longer keys: bit min(len, 31)
                                                set for their first / last
                                                byte, checked before hashing */
@@ -59,24 +82,61 @@ struct annal_lexicon {
     int long_overflow;                      /* some did not fit: probe LEXH */
 };
 
+/* The home slot of a packed key: Fibonacci hashing, the top bits of the
+ * product. */
+static inline uint32_t annal_lex_small_slot(uint64_t pk)
+{
+    return (uint32_t)((pk * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - ANNAL_LEX_SMALL_BITS));
+}
+
+/* The home slot of a mid-length key. */
+static inline uint32_t annal_lex_mid_slot(uint64_t head, uint64_t tail, size_t len)
+{
+    uint64_t h = (head ^ (tail * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+    return (uint32_t)(h >> (64 - ANNAL_LEX_MID_BITS));
+}
+
+/* Probes the mid-length table (9..16 bytes): entry number + 1 and its
+ * flags, or 0.  head and tail as in annal_lex_mid. */
+static inline uint32_t annal_lexicon_probe_mid(const annal_lexicon *lx, uint64_t head,
+                                               uint64_t tail, size_t len, uint32_t *flags)
+{
+    uint32_t slot = annal_lex_mid_slot(head, tail, len);
+
+    for (;;) {
+        const annal_lex_mid *e = &lx->mid[slot];
+        if (!e->idx) {
+            *flags = 0;
+            return 0;
+        }
+        if (e->head == head && e->tail == tail && e->len == len) {
+            *flags = e->flags;
+            return e->idx;
+        }
+        slot = (slot + 1) & (ANNAL_LEX_MID - 1);
+    }
+}
+
 /* Probes the short-key table for a packed key (lower-case bytes, byte i
  * at bits 8i): entry number + 1 and its flags, or 0.  Inline: the
  * tokenizer calls it for most words. */
 static inline uint32_t annal_lexicon_probe_small(const annal_lexicon *lx,
                                                  uint64_t pk, uint32_t *flags)
 {
-    uint32_t slot = (uint32_t)((pk * UINT64_C(0x9E3779B97F4A7C15)) >> 52) & (ANNAL_LEX_SMALL - 1);
-    uint32_t idx;
+    uint32_t slot = annal_lex_small_slot(pk);
 
-    while ((idx = lx->small_idx[slot]) != 0) {
-        if (lx->small_key[slot] == pk) {
-            *flags = lx->small_flags[slot];
-            return idx;
+    for (;;) {
+        const annal_lex_slot *e = &lx->small[slot];
+        if (e->key == pk && e->idx) {
+            *flags = e->flags;
+            return e->idx;
+        }
+        if (!e->idx) {
+            *flags = 0;
+            return 0;
         }
         slot = (slot + 1) & (ANNAL_LEX_SMALL - 1);
     }
-    *flags = 0;
-    return 0;
 }
 
 /* Binds lx to the sections of s and checks every entry, slot, analysis

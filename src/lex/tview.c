@@ -45,8 +45,7 @@ static uint32_t S_phrase_walk(const annal_tview *v, size_t i, size_t end,
 {
     char key[(TVIEW_MAX_WORD * 2 + 4) * ANNAL_LEX_MAX_PHRASE];
     size_t len = 0, maxw = annal_lexicon_max_phrase(v->lx);
-    uint32_t best = 0;
-    annal_lex_entry cand;
+    uint32_t best = 0, idx, kf;
 
     *ntok = 0;
     for (size_t k = 0; k < maxw && i + k < end; k++) {
@@ -63,13 +62,17 @@ static uint32_t S_phrase_walk(const annal_tview *v, size_t i, size_t end,
         len += n;
         if (!k)
             continue;
-        if (!annal_lexicon_find(v->lx, key, len, &cand))
+        /* Keys and prefixes that matter all carry flags (a prefix at
+         * least PHRASE), so the flagged tables answer: a key without
+         * flags could neither be the best nor lead further. */
+        if (!(idx = annal_lexicon_flagged(v->lx, key, len)))
             break;
-        if (flags ? (cand.flags & flags) : (cand.flags & ~ANNAL_LF_PHRASE)) {
-            best = annal_lexicon_flagged(v->lx, key, len);
+        kf = annal_lexicon_entry_flags(v->lx, idx);
+        if (flags ? (kf & flags) : (kf & ~ANNAL_LF_PHRASE)) {
+            best = idx;
             *ntok = k + 1;
         }
-        if (!(cand.flags & ANNAL_LF_PHRASE))
+        if (!(kf & ANNAL_LF_PHRASE))
             break;
     }
     return best;

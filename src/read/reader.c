@@ -123,31 +123,50 @@ static int S_wanted(const char *name)
            S_ends(name, ".txt.zst");
 }
 
+/* A directory entry: its name and readdir's d_type (DT_UNKNOWN when the
+ * file system does not say). */
+typedef struct dir_entry {
+    char *name;
+    unsigned char type;
+} dir_entry;
+
 static int S_cmp(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const dir_entry *)a)->name, ((const dir_entry *)b)->name);
 }
 
 static int S_walk(annal_reader *r, const char *dir, uint32_t depth);
 
-/* One directory entry: a file to keep, a directory to enter, or nothing. */
-static int S_walk_entry(annal_reader *r, const char *dir, const char *name,
+/* One directory entry: a file to keep, a directory to enter, or nothing.
+ * A regular file or directory that readdir already named is not stat'ed
+ * again; links and unknown types are. */
+static int S_walk_entry(annal_reader *r, const char *dir, const dir_entry *de,
                         uint32_t depth)
 {
     char path[4096];
     struct stat sb;
+    int is_dir, is_reg;
 
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        S_report(r, ANNAL_ELIMIT, dir, 0, "path too long: %s", name);
+    if (de->type == DT_REG && !S_wanted(de->name))
+        return 0;
+    if (snprintf(path, sizeof path, "%s/%s", dir, de->name) >= (int)sizeof path) {
+        S_report(r, ANNAL_ELIMIT, dir, 0, "path too long: %s", de->name);
         return 0;
     }
-    if (stat(path, &sb) != 0) {
-        S_report(r, ANNAL_EIO, path, 0, "cannot read: %s", strerror(errno));
-        return 0;
+    if (de->type == DT_REG || de->type == DT_DIR) {
+        is_dir = de->type == DT_DIR;
+        is_reg = !is_dir;
+    } else {
+        if (stat(path, &sb) != 0) {
+            S_report(r, ANNAL_EIO, path, 0, "cannot read: %s", strerror(errno));
+            return 0;
+        }
+        is_dir = S_ISDIR(sb.st_mode);
+        is_reg = S_ISREG(sb.st_mode);
     }
-    if (S_ISDIR(sb.st_mode))
+    if (is_dir)
         return S_walk(r, path, depth + 1);
-    if (S_ISREG(sb.st_mode) && S_wanted(name))
+    if (is_reg && S_wanted(de->name))
         return S_add_file(r, path);
     return 0;
 }
@@ -177,7 +196,7 @@ static int S_seen_dir(annal_reader *r, const char *path)
 
 static int S_walk(annal_reader *r, const char *dir, uint32_t depth)
 {
-    char **names = NULL;
+    dir_entry *ents = NULL;
     size_t n = 0, cap = 0;
     struct dirent *de;
     int rc = 0;
@@ -199,22 +218,22 @@ static int S_walk(annal_reader *r, const char *dir, uint32_t depth)
         if (de->d_name[0] == '.')
             continue;
         if (n == cap) {
-            char **nn = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *nn);
-            if (!nn) { rc = -1; break; }
-            names = nn;
+            dir_entry *ne = realloc(ents, (cap = cap ? cap * 2 : 64) * sizeof *ne);
+            if (!ne) { rc = -1; break; }
+            ents = ne;
         }
-        if (!(names[n] = strdup(de->d_name))) { rc = -1; break; }
-        n++;
+        if (!(ents[n].name = strdup(de->d_name))) { rc = -1; break; }
+        ents[n++].type = de->d_type;
     }
     closedir(d);
     if (rc == 0)
-        qsort(names, n, sizeof *names, S_cmp);
+        qsort(ents, n, sizeof *ents, S_cmp);
     for (size_t i = 0; i < n; i++) {
         if (rc == 0)
-            rc = S_walk_entry(r, dir, names[i], depth);
-        free(names[i]);
+            rc = S_walk_entry(r, dir, &ents[i], depth);
+        free(ents[i].name);
     }
-    free(names);
+    free(ents);
     return rc;
 }
 

@@ -205,29 +205,40 @@ typedef struct tstate {
                               behind us */
 } tstate;
 
-/* Raw span of the normalised span [s, e).  Tokens come in order, so the
- * segments passed so far fold into one delta; a token that ends before
- * the next segment maps by adding it.  Others take annal_norm_map_start/
- * end. */
-static inline void S_map(tstate *t, uint32_t s, uint32_t e, uint32_t *rs,
-                         uint32_t *re)
+/* Raw span of the normalised span [s, e) when a segment ahead may touch
+ * it: folds the segments now behind into t->delta, then maps by the
+ * delta or, inside a segment, by annal_norm_map_start/end. */
+static void S_map_slow(tstate *t, uint32_t s, uint32_t e, uint32_t *rs,
+                       uint32_t *re)
 {
     const annal_norm *n = t->norm;
 
-    if (e > t->seg_start) {   /* a segment ahead may touch the token */
-        while (t->seg < n->nsegs) {
-            const annal_norm_seg *g = &n->segs[t->seg];
-            if (g->nstart + g->nlen > s)
-                break;
-            t->delta = (int64_t)g->rstart + g->rlen - g->nstart - g->nlen;
-            t->seg++;
-        }
-        t->seg_start = t->seg < n->nsegs ? n->segs[t->seg].nstart : UINT32_MAX;
-        if (e > t->seg_start) {
-            *rs = annal_norm_map_start(n, s, &t->cur_s);
-            *re = annal_norm_map_end(n, e, &t->cur_e);
-            return;
-        }
+    while (t->seg < n->nsegs) {
+        const annal_norm_seg *g = &n->segs[t->seg];
+        if (g->nstart + g->nlen > s)
+            break;
+        t->delta = (int64_t)g->rstart + g->rlen - g->nstart - g->nlen;
+        t->seg++;
+    }
+    t->seg_start = t->seg < n->nsegs ? n->segs[t->seg].nstart : UINT32_MAX;
+    if (e > t->seg_start) {
+        *rs = annal_norm_map_start(n, s, &t->cur_s);
+        *re = annal_norm_map_end(n, e, &t->cur_e);
+        return;
+    }
+    *rs = (uint32_t)(s + t->delta);
+    *re = (uint32_t)(e + t->delta);
+}
+
+/* Raw span of the normalised span [s, e).  Tokens come in order, so the
+ * segments passed so far fold into one delta; a token that ends before
+ * the next segment maps by adding it. */
+static inline void S_map(tstate *t, uint32_t s, uint32_t e, uint32_t *rs,
+                         uint32_t *re)
+{
+    if (e > t->seg_start) {
+        S_map_slow(t, s, e, rs, re);
+        return;
     }
     *rs = (uint32_t)(s + t->delta);
     *re = (uint32_t)(e + t->delta);
@@ -360,37 +371,6 @@ unsigned annal_token_candidacy(const char *norm, const annal_token *t,
     }
 }
 
-/* S_push for a plain ASCII word from the fast path: type WORD, flags and
- * lexicon entry known, no offset segments inside it to worry about. */
-static inline __attribute__((always_inline)) int
-S_push_word(tstate *t, uint32_t s, uint32_t e, unsigned ws, unsigned flags,
-            uint32_t idx, uint32_t lexflags)
-{
-    annal_tokvec *out = t->out;
-    annal_token *tk;
-    annal_tcache *c;
-
-    if (out->n == out->cap && S_grow(out))
-        return -1;
-    tk = &out->v[out->n];
-    c = &out->cache[out->n++];
-    tk->nstart = s;
-    tk->nend = e;
-    S_map(t, s, e, &tk->start, &tk->end);
-    tk->type = ANNAL_TOK_WORD;
-    tk->flags = (uint16_t)(flags | S_ws_flags[ws & 7]);
-    tk->pos = 0;
-    tk->lemma_len = 0;
-    tk->lemma = NULL;
-    c->idx = idx;
-    c->flags = lexflags;
-    c->phr_idx = c->phr_n = 0;
-    if ((lexflags & CAND_LEX_FLAGS) || (ws & ANNAL_WS_BLANKLINE))
-        return S_candidates(out, ((lexflags & CAND_LEX_FLAGS) ? ANNAL_CAND_EXTRACT : 0) |
-                                     ((ws & ANNAL_WS_BLANKLINE) ? ANNAL_CAND_BOUNDARY : 0));
-    return 0;
-}
-
 /* A word token: split a clitic, or join an abbreviation period.  `flags`
  * as for S_push; scanner-classified words have no apostrophe. */
 static int S_word(tstate *t, const annal_lexicon *lx, annal_scan_tok *st,
@@ -485,39 +465,67 @@ static inline unsigned S_skip_space(const unsigned char *u, size_t *pos)
     return ws;
 }
 
-/* A plain ASCII word at a ("the", "Baku") ending on a safe byte: returns
- * its end and packs its first 8 bytes lower-cased into *packed (when it
- * is not longer); returns 0 when the scanner must decide.  The rest of the
- * word is read eight bytes at a time (the normalised text is padded with
- * zeros, normalize.h): a byte is a lower-case letter when its high bit is
- * clear, adding 0x1F sets it (>= 'a') and adding 0x05 does not (<= 'z'). */
+/* Bytes after a word-final '.' or ':' that make it punctuation of its
+ * own for certain ("said. ", "said: "), not part of an acronym, URL,
+ * address or time. */
+static const unsigned char S_stop_after[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\0'] = 1, ['"'] = 1, [')'] = 1,
+    [']'] = 1,
+};
+
+/* The rest of a word from p on that S_plain_word found to hold an upper
+ * case letter after its first ("NATO", "McCain"): letters of either case,
+ * eight bytes at a time as there, with 0x20 or'ed in first.  Returns the
+ * end. */
+static size_t S_mixed_case_end(const unsigned char *u, size_t p)
+{
+    const uint64_t hi = UINT64_C(0x8080808080808080);
+
+    for (;; p += 8) {
+        uint64_t w = annal_le64(u + p);
+        uint64_t x = (w | UINT64_C(0x2020202020202020)) & ~hi;
+        uint64_t letter = (x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & ~w & hi;
+        if (~letter & hi)
+            return p + ((size_t)__builtin_ctzll(~letter & hi) >> 3);
+    }
+}
+
+/* A plain ASCII word at a: letters only ("the", "Baku", "NATO", "I"),
+ * ending on a safe byte or on '.' or ':' that S_stop_after makes
+ * punctuation.  Returns its end, or 0 when the scanner must decide.
+ * *packed gets its first 8 bytes lower-cased (when it is not longer);
+ * *caps is set when a letter after the first is upper case (the caller
+ * then computes the flags in full).  The word is read eight bytes at a
+ * time (the normalised text is padded with zeros, normalize.h): a byte is
+ * a lower-case letter when its high bit is clear, adding 0x1F sets it
+ * (>= 'a') and adding 0x05 does not (<= 'z'). */
 static inline size_t S_plain_word(const unsigned char *u, size_t a,
-                                  uint64_t *packed)
+                                  uint64_t *packed, int *caps)
 {
     const uint64_t hi = UINT64_C(0x8080808080808080);
     size_t p;
-    uint64_t w;
 
-    if ((unsigned)(u[a] - 'a') >= 26u &&
-        ((unsigned)(u[a] - 'A') >= 26u || (unsigned)(u[a + 1] - 'a') >= 26u))
+    if ((unsigned)((u[a] | 0x20) - 'a') >= 26u)
         return 0;
+    *caps = 0;
     for (p = a + 1;; p += 8) {
-        uint64_t x, lower;
-        w = annal_le64(u + p);
-        x = w & ~hi;
-        lower = (x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & ~w & hi;
+        uint64_t w = annal_le64(u + p), x = w & ~hi;
+        uint64_t lower = (x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & ~w & hi;
         if (~lower & hi) {
             p += (size_t)__builtin_ctzll(~lower & hi) >> 3;
             break;
         }
     }
-    if (!S_safe_end[u[p]])
+    if ((unsigned)(u[p] - 'A') < 26u) {   /* rare: upper case inside */
+        *caps = 1;
+        p = S_mixed_case_end(u, p);
+    }
+    if (!S_safe_end[u[p]] &&
+        !((u[p] == '.' || u[p] == ':') && S_stop_after[u[p + 1]]))
         return 0;
-    if (p - a <= 8) {   /* every byte is a letter, and 'A' | 0x20 = 'a' */
-        w = annal_le64(u + a);
-        if (p - a < 8)
-            w &= (UINT64_C(1) << (8 * (p - a))) - 1;
-        *packed = w | 0x20;
+    if (p - a <= 8) {   /* or'ing 0x20 into a letter lower-cases it */
+        uint64_t mask = p - a < 8 ? (UINT64_C(1) << (8 * (p - a))) - 1 : ~UINT64_C(0);
+        *packed = (annal_le64(u + a) | UINT64_C(0x2020202020202020)) & mask;
     }
     return p;
 }
@@ -547,6 +555,134 @@ static int S_slow_token(tstate *t, const annal_lexicon *lx, size_t a,
                   ANNAL_TOK_IS_WORDLIKE(S_type(st.kind)) ? LEX_UNKNOWN : 0, 0) ? -1 : 0;
 }
 
+/* Single punctuation that annal_token_candidacy makes a boundary
+ * candidate: sentence-final marks and the double quote. */
+static const unsigned char S_punct_boundary[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['"'] = 1,
+};
+
+/* Appends a token at v[n] with everything known: type, flags (with the
+ * whitespace bits), lexicon entry and flags; the raw span is given. */
+static inline __attribute__((always_inline)) void
+S_put(annal_token *tk, annal_tcache *c, uint32_t s, uint32_t e, uint32_t rs,
+      uint32_t re, uint16_t type, unsigned flags, uint32_t idx, uint32_t lexflags)
+{
+    tk->start = rs;
+    tk->end = re;
+    tk->nstart = s;
+    tk->nend = e;
+    tk->type = type;
+    tk->flags = (uint16_t)flags;
+    tk->pos = 0;
+    tk->lemma_len = 0;
+    tk->lemma = NULL;
+    c->idx = idx;
+    c->flags = lexflags;
+    c->phr_idx = c->phr_n = 0;
+}
+
+/* Appends token index i to a candidate list with room, else grows it. */
+static inline int S_cand_push(const annal_alloc *a, uint32_t **list, size_t *n,
+                              size_t *cap, uint32_t i)
+{
+    if (*n < *cap) {
+        (*list)[(*n)++] = i;
+        return 0;
+    }
+    return S_append(a, list, n, cap, i);
+}
+
+/* The tokenizer's hot loop: plain ASCII words (S_plain_word) and single
+ * punctuation, from pos on, for as long as they come and the token array
+ * has room (out->cap, max_tokens).  Everything it needs lives in locals
+ * so the compiler keeps it in registers; out->n is written back at the
+ * end.  Returns the position where it stopped, before the whitespace of
+ * the token it left to the caller (which skips it again). */
+static size_t S_fast_run(tstate *t, size_t pos, size_t max_tokens, int *err)
+{
+    const unsigned char *u = (const unsigned char *)t->norm->text.p;
+    const annal_lexicon *lx = t->lx;
+    annal_tokvec *out = t->out;
+    annal_token *v = out->v;
+    annal_tcache *cache = out->cache;
+    size_t n = out->n, lim = out->cap < max_tokens ? out->cap : max_tokens;
+    uint32_t seg_start = t->seg_start;
+    int64_t delta = t->delta;
+
+    while (n < lim) {
+        size_t a = pos, e;
+        unsigned ws = S_skip_space(u, &a), which = 0;
+        uint32_t rs, re;
+        uint64_t packed = 0;
+        int caps;
+
+        if ((e = S_plain_word(u, a, &packed, &caps)) != 0) {   /* the common case */
+            uint32_t lf = 0, idx;
+            unsigned f;
+            if (e - a <= 8) {
+                idx = annal_lexicon_probe_small(lx, packed, &lf);
+                if (!idx && lx->small_overflow) {
+                    idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a);
+                    lf = annal_lexicon_entry_flags(lx, idx);
+                }
+            } else {
+                idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a);
+                lf = annal_lexicon_entry_flags(lx, idx);
+            }
+            /* "Gen." and "J." join their period: the scanner's path */
+            if (u[e] == '.' && ((lf & ANNAL_LF_ABBR) || (e - a == 1 && u[a] < 'a')))
+                break;
+            f = caps ? S_flags((const char *)u + a, e - a)
+                     : (unsigned)(u[a] - 'A') < 26u ? ANNAL_TF_CAP : 0;
+            if (e > seg_start) {
+                S_map_slow(t, (uint32_t)a, (uint32_t)e, &rs, &re);
+                seg_start = t->seg_start;
+                delta = t->delta;
+            } else {
+                rs = (uint32_t)(a + delta);
+                re = (uint32_t)(e + delta);
+            }
+            S_put(&v[n], &cache[n], (uint32_t)a, (uint32_t)e, rs, re, ANNAL_TOK_WORD,
+                  f | S_ws_flags[ws & 7], idx, lf);
+            if (lf & CAND_LEX_FLAGS)
+                which = ANNAL_CAND_EXTRACT;
+        } else {
+            unsigned punct = S_punct[u[a]];
+            if (!punct || (u[a] == '.' && (u[a + 1] == '.' || (unsigned)(u[a + 1] - '0') < 10u ||
+                                           (u[a + 1] == ' ' && u[a + 2] == '.'))) ||
+                ((u[a] == '!' || u[a] == '?') && (u[a + 1] == '!' || u[a + 1] == '?')))
+                break;   /* the scanner's: "...", ".5", "?!" and the rest */
+            e = a + 1;
+            if (e > seg_start) {
+                S_map_slow(t, (uint32_t)a, (uint32_t)e, &rs, &re);
+                seg_start = t->seg_start;
+                delta = t->delta;
+            } else {
+                rs = (uint32_t)(a + delta);
+                re = (uint32_t)(e + delta);
+            }
+            S_put(&v[n], &cache[n], (uint32_t)a, (uint32_t)e, rs, re, (uint16_t)punct,
+                  S_ws_flags[ws & 7], 0, 0);
+            /* sentence ends and double quotes (annal_token_candidacy) */
+            if (S_punct_boundary[u[a]])
+                which = ANNAL_CAND_BOUNDARY;
+        }
+        if (ws & ANNAL_WS_BLANKLINE)
+            which |= ANNAL_CAND_BOUNDARY;
+        pos = e;
+        if (which && (((which & ANNAL_CAND_EXTRACT) &&
+                       S_cand_push(out->alloc, &out->cand, &out->ncand, &out->cand_cap, (uint32_t)n)) ||
+                      ((which & ANNAL_CAND_BOUNDARY) &&
+                       S_cand_push(out->alloc, &out->bcand, &out->nbcand, &out->bcand_cap, (uint32_t)n)))) {
+            *err = 1;
+            break;
+        }
+        n++;
+    }
+    out->n = n;
+    return pos;
+}
+
 annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
                             size_t max_tokens, annal_tokvec *out,
                             int *truncated)
@@ -572,44 +708,25 @@ annal_status annal_tokenize(const annal_norm *norm, const annal_lexicon *lx,
         out->cache = q;
     }
     for (;;) {
-        unsigned ws = S_skip_space(u, &pos);
-        size_t a = pos, e;
-        uint64_t packed = 0;
-        unsigned punct;
-        int r;
+        size_t a;
+        unsigned ws;
+        int r, err = 0;
 
+        pos = S_fast_run(&t, pos, max_tokens, &err);
+        if (err)
+            return ANNAL_ENOMEM;
+        a = pos;
+        ws = S_skip_space(u, &a);
         if (out->n >= max_tokens) {
             *truncated = u[a] != 0;
             break;
         }
-        if ((e = S_plain_word(u, a, &packed)) != 0) {   /* the common case */
-            uint32_t lf = 0, idx;
-            if (e - a <= 8) {
-                idx = annal_lexicon_probe_small(lx, packed, &lf);
-                if (!idx && lx->small_overflow) {
-                    idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a);
-                    lf = annal_lexicon_entry_flags(lx, idx);
-                }
-            } else {
-                idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a);
-                lf = annal_lexicon_entry_flags(lx, idx);
-            }
-            if (S_push_word(&t, (uint32_t)a, (uint32_t)e, ws,
-                            (unsigned)(u[a] - 'A') < 26u ? ANNAL_TF_CAP : 0, idx, lf))
+        if (out->n == out->cap) {   /* full: grow, then the fast loop again */
+            if (S_grow(out))
                 return ANNAL_ENOMEM;
-            pos = e;
             continue;
         }
-        punct = S_punct[u[a]];
-        if (punct && !((u[a] == '.' && (u[a + 1] == '.' || (unsigned)(u[a + 1] - '0') < 10u ||
-                                        (u[a + 1] == ' ' && u[a + 2] == '.'))) ||
-                       ((u[a] == '!' || u[a] == '?') && (u[a + 1] == '!' || u[a + 1] == '?')))) {
-            if (S_push(&t, (uint32_t)a, (uint32_t)a + 1, (uint16_t)punct, ws, 0, 0, 0))
-                return ANNAL_ENOMEM;
-            pos = a + 1;
-            continue;
-        }
-        r = S_slow_token(&t, lx, a, ws, &pos);
+        r = S_slow_token(&t, t.lx, a, ws, &pos);
         if (r == 1)
             break;   /* the end of the text */
         if (r == 2) {
