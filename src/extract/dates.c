@@ -141,9 +141,9 @@ static long S_ordinal(const dctx *c, size_t i)
             return 0;
         ln = annal_lowercase(s, n, low, sizeof low);
         dash = memchr(low, '-', ln);
-        if (dash && annal_lexicon_find(c->v->lx, low, (size_t)(dash - low), &t) &&
+        if (dash && annal_lexicon_find_flagged(c->v->lx, low, (size_t)(dash - low), &t) &&
             (t.flags & ANNAL_LF_NUMWORD) &&
-            annal_lexicon_find(c->v->lx, dash + 1, ln - (size_t)(dash - low) - 1, &o) &&
+            annal_lexicon_find_flagged(c->v->lx, dash + 1, ln - (size_t)(dash - low) - 1, &o) &&
             (o.flags & ANNAL_LF_ORDWORD) && t.value + o.value >= 1 &&
             t.value + o.value <= DATE_MAX_AGO)
             return (long)(t.value + o.value);
@@ -866,7 +866,7 @@ static size_t S_match_hyphen_part(const dctx *c, size_t i, dres *r)
         if (n <= pl || memcmp(low, pre[k].p, pl))
             continue;
         memset(r, 0, sizeof *r);
-        if (annal_lexicon_find(c->v->lx, low + pl, n - pl, &e) && (e.flags & ANNAL_LF_MONTH)) {
+        if (annal_lexicon_find_flagged(c->v->lx, low + pl, n - pl, &e) && (e.flags & ANNAL_LF_MONTH)) {
             int y;
             size_t j = i + 1;
             if (S_is(c, j, ","))

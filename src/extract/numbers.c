@@ -158,9 +158,9 @@ static int S_word_value(const nctx *c, size_t i, annal_lex_entry *e,
         return 0;
     n = annal_tview_lower(c->v, i, low, sizeof low);
     dash = n ? memchr(low, '-', n) : NULL;
-    if (!dash || !annal_lexicon_find(c->v->lx, low, (size_t)(dash - low), &t) ||
+    if (!dash || !annal_lexicon_find_flagged(c->v->lx, low, (size_t)(dash - low), &t) ||
         !(t.flags & ANNAL_LF_NUMWORD) || t.value < 20 ||
-        !annal_lexicon_find(c->v->lx, dash + 1, n - (size_t)(dash - low) - 1, &u) ||
+        !annal_lexicon_find_flagged(c->v->lx, dash + 1, n - (size_t)(dash - low) - 1, &u) ||
         !(u.flags & ANNAL_LF_NUMWORD) || u.value >= 10)
         return 0;
     memset(e, 0, sizeof *e);

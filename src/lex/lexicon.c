@@ -137,6 +137,8 @@ static void S_build_filter(annal_lexicon *lx)
             lx->small[slot].key = pk;
             lx->small[slot].idx = i + 1;
             lx->small[slot].flags = annal_le32(e + 12);
+            slot = annal_lex_small_bit(pk);
+            lx->small_bits[slot >> 6] |= UINT64_C(1) << (slot & 63);
             used++;
         } else if (len > 8 && len <= 16 && used_mid < ANNAL_LEX_MID / 2) {
             uint64_t head = S_pack(key, 8), tail = S_pack(key + len - 8, 8);
@@ -278,17 +280,15 @@ static uint64_t S_load(const char *p, size_t n)
     return a;
 }
 
-uint32_t annal_lexicon_flagged_packed(const annal_lexicon *lx, uint64_t packed,
-                                      const char *word, size_t len,
-                                      uint32_t *flags)
+int annal_lexicon_find_flagged(const annal_lexicon *lx, const char *word,
+                               size_t len, annal_lex_entry *e)
 {
-    uint32_t idx;
+    uint32_t idx = annal_lexicon_flagged(lx, word, len);
 
-    if ((idx = annal_lexicon_probe_small(lx, packed, flags)) != 0 || !lx->small_overflow)
-        return idx;
-    idx = annal_lexicon_flagged(lx, word, len);
-    *flags = annal_lexicon_entry_flags(lx, idx);
-    return idx;
+    if (!idx)
+        return 0;
+    annal_lexicon_entry_at(lx, idx - 1, e);
+    return 1;
 }
 
 uint32_t annal_lexicon_entry_flags(const annal_lexicon *lx, uint32_t idx)

@@ -94,16 +94,15 @@ void annal_lex_entry_analysis(const annal_lexicon *lx,
                               size_t *lemma_len);
 
 /* Entry number + 1 of word[0..len) (any ASCII case) if its entry carries
- * lexical flags (ANNAL_LF_*, any of them); 0 otherwise.  Cheap for the common case of a word with
- * no flags: most are rejected by the filter without hashing. */
+ * lexical flags (ANNAL_LF_*, any of them); 0 otherwise.  Cheap for the
+ * common case of a word with no flags: most are rejected by a filter. */
 uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
                                size_t len);
-/* The same for a word of 1..8 ASCII bytes already lower-cased and packed
- * (byte i at bits 8i); `word` is its text, used only when the short-key
- * table overflowed. */
-uint32_t annal_lexicon_flagged_packed(const annal_lexicon *lx, uint64_t packed,
-                                      const char *word, size_t len,
-                                      uint32_t *flags);
+/* annal_lexicon_find for keys with flags only, through the same fast
+ * tables: 1 and *e when word[0..len) (any ASCII case) has such an entry.
+ * For number words, months and the other flagged vocabulary. */
+int annal_lexicon_find_flagged(const annal_lexicon *lx, const char *word,
+                               size_t len, annal_lex_entry *e);
 /* Flags of entry number + 1 `idx` (0 -> 0). */
 uint32_t annal_lexicon_entry_flags(const annal_lexicon *lx, uint32_t idx);
 /* The entry with number idx (0-based, < nents). */

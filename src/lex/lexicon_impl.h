@@ -21,6 +21,7 @@
 #define ANNAL_LEX_MAX_VALUE 1e15    /* |value| of an entry, checked on load */
 #define ANNAL_LEX_SMALL_BITS 11u
 #define ANNAL_LEX_SMALL (1u << ANNAL_LEX_SMALL_BITS) /* slots for short flagged keys */
+#define ANNAL_LEX_BLOOM_BITS 14u   /* one bit per 2^14 hash values: 2 KiB */
 #define ANNAL_LEX_MID_BITS 9u
 #define ANNAL_LEX_MID (1u << ANNAL_LEX_MID_BITS) /* slots for 9..16-byte keys */
 #define ANNAL_LEX_LONG 2048u         /* slots for longer flagged keys */
@@ -69,6 +70,10 @@ struct annal_lexicon {
      * `long_hash` (computed while lower-casing, compared whole, then the
      * key verified). */
     annal_lex_slot small[ANNAL_LEX_SMALL];
+    /* Bit h of `small_bits` is set when some short key's hash has top
+     * bits h: most words carry no flags, and this 2 KiB filter answers
+     * them without touching the 32 KiB table. */
+    uint64_t small_bits[(1u << ANNAL_LEX_BLOOM_BITS) / 64];
     int small_overflow;                    /* some short keys did not fit */
     /* Keys of 9..16 ASCII bytes: found by their first and last eight
      * bytes, which cover the whole key, with no string compare. */
@@ -87,6 +92,12 @@ struct annal_lexicon {
 static inline uint32_t annal_lex_small_slot(uint64_t pk)
 {
     return (uint32_t)((pk * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - ANNAL_LEX_SMALL_BITS));
+}
+
+/* The filter bit of a packed key: more top bits of the same product. */
+static inline uint32_t annal_lex_small_bit(uint64_t pk)
+{
+    return (uint32_t)((pk * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - ANNAL_LEX_BLOOM_BITS));
 }
 
 /* The home slot of a mid-length key. */
@@ -123,8 +134,13 @@ static inline uint32_t annal_lexicon_probe_mid(const annal_lexicon *lx, uint64_t
 static inline uint32_t annal_lexicon_probe_small(const annal_lexicon *lx,
                                                  uint64_t pk, uint32_t *flags)
 {
-    uint32_t slot = annal_lex_small_slot(pk);
+    uint32_t bit = annal_lex_small_bit(pk), slot;
 
+    if (!(lx->small_bits[bit >> 6] & (UINT64_C(1) << (bit & 63)))) {
+        *flags = 0;
+        return 0;
+    }
+    slot = bit >> (ANNAL_LEX_BLOOM_BITS - ANNAL_LEX_SMALL_BITS);
     for (;;) {
         const annal_lex_slot *e = &lx->small[slot];
         if (e->key == pk && e->idx) {
