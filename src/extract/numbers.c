@@ -128,8 +128,7 @@ static int S_glued_scale(const nctx *c, size_t i, double *v, double *scale)
     }
     if (!digits || digits > NUM_MAX_DIGITS || k == n || k + 8 < n)
         return 0;
-    idx = annal_lexicon_flagged(c->v->lx, s + k, n - k);
-    f = annal_lexicon_entry_flags(c->v->lx, idx);
+    idx = annal_lexicon_flagged(c->v->lx, s + k, n - k, &f);
     if (!(f & ANNAL_LF_SCALE))
         return 0;
     {

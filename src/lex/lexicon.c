@@ -131,7 +131,7 @@ static void S_build_filter(annal_lexicon *lx)
             continue;
         if (len <= 8 && used < ANNAL_LEX_SMALL / 2) {
             uint64_t pk = S_pack(key, len);
-            uint32_t slot = annal_lex_small_slot(pk);
+            uint32_t slot = annal_lex_small_bit(pk) >> (ANNAL_LEX_BLOOM_BITS - ANNAL_LEX_SMALL_BITS);
             while (lx->small[slot].idx)
                 slot = (slot + 1) & (ANNAL_LEX_SMALL - 1);
             lx->small[slot].key = pk;
@@ -142,7 +142,9 @@ static void S_build_filter(annal_lexicon *lx)
             used++;
         } else if (len > 8 && len <= 16 && used_mid < ANNAL_LEX_MID / 2) {
             uint64_t head = S_pack(key, 8), tail = S_pack(key + len - 8, 8);
-            uint32_t slot = annal_lex_mid_slot(head, tail, len);
+            uint32_t bit = annal_lex_mid_bit(head, tail, len);
+            uint32_t slot = bit >> (ANNAL_LEX_BLOOM_BITS - ANNAL_LEX_MID_BITS);
+            lx->mid_bits[bit >> 6] |= UINT64_C(1) << (bit & 63);
             while (lx->mid[slot].idx)
                 slot = (slot + 1) & (ANNAL_LEX_MID - 1);
             lx->mid[slot] = (annal_lex_mid){head, tail, len, i + 1, annal_le32(e + 12)};
@@ -283,7 +285,7 @@ static uint64_t S_load(const char *p, size_t n)
 int annal_lexicon_find_flagged(const annal_lexicon *lx, const char *word,
                                size_t len, annal_lex_entry *e)
 {
-    uint32_t idx = annal_lexicon_flagged(lx, word, len);
+    uint32_t flags, idx = annal_lexicon_flagged(lx, word, len, &flags);
 
     if (!idx)
         return 0;
@@ -311,39 +313,40 @@ static uint64_t S_lower8(uint64_t w, int *ascii)
 
 /* Short words (1..8 bytes): lower-cased in one word, probe `small`. */
 static uint32_t S_flagged_short(const annal_lexicon *lx, const char *word,
-                                size_t len)
+                                size_t len, uint32_t *flags)
 {
     int ascii;
     uint64_t pk = S_lower8(S_load(word, len), &ascii);
-    uint32_t flags;
 
-    return ascii ? annal_lexicon_probe_small(lx, pk, &flags) : 0;
+    *flags = 0;
+    return ascii ? annal_lexicon_probe_small(lx, pk, flags) : 0;
 }
 
 /* Words of 9..16 bytes: their first and last eight bytes, lower-cased,
  * probe `mid`. */
 static uint32_t S_flagged_mid(const annal_lexicon *lx, const char *word,
-                              size_t len)
+                              size_t len, uint32_t *flags)
 {
     int a1, a2;
     uint64_t head = S_lower8(annal_le64(word), &a1);
     uint64_t tail = S_lower8(annal_le64(word + len - 8), &a2);
-    uint32_t flags;
 
+    *flags = 0;
     if (!a1 || !a2)
         return 0;
-    return annal_lexicon_probe_mid(lx, head, tail, len, &flags);
+    return annal_lexicon_probe_mid(lx, head, tail, len, flags);
 }
 
 /* Longer words: hash the lower-cased bytes without copying them, find the
  * hash in `long_hash`, then compare the key itself. */
 static uint32_t S_flagged_long(const annal_lexicon *lx, const char *word,
-                               size_t len)
+                               size_t len, uint32_t *flags)
 {
     uint64_t h = UINT64_C(0xcbf29ce484222325);
     uint32_t slot, idx, bit = 1u << (len < 31 ? len : 31);
     unsigned c0 = (unsigned char)word[0], cl = (unsigned char)word[len - 1];
 
+    *flags = 0;
     c0 |= (unsigned)(c0 - 'A' < 26u) << 5;
     cl |= (unsigned)(cl - 'A' < 26u) << 5;
     if (c0 >= 128 || cl >= 128 || !(lx->filter[c0] & bit) || !(lx->filter_last[cl] & bit))
@@ -359,30 +362,22 @@ static uint32_t S_flagged_long(const annal_lexicon *lx, const char *word,
          slot = (slot + 1) & (ANNAL_LEX_LONG - 1)) {
         const unsigned char *e = lx->ents + (uint64_t)(idx - 1) * ANNAL_LEX_ENTRY_SIZE;
         if (lx->long_hash[slot] == h && annal_le32(e + 4) == len &&
-            strncasecmp((const char *)lx->strs + annal_le32(e), word, len) == 0)
+            strncasecmp((const char *)lx->strs + annal_le32(e), word, len) == 0) {
+            *flags = annal_le32(e + 12);
             return idx;
+        }
     }
     return 0;
 }
 
-uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
-                               size_t len)
+/* The general table, for keys the fast tables had no room for. */
+static uint32_t S_flagged_general(const annal_lexicon *lx, const char *word,
+                                  size_t len, uint32_t *flags)
 {
-    unsigned char low[64];
+    unsigned char low[ANNAL_LEX_MAX_FLAGGED];
     uint32_t idx;
 
-    if (len == 0 || len >= sizeof low || !lx->nslots)
-        return 0;
-    if (len <= 8) {
-        if ((idx = S_flagged_short(lx, word, len)) != 0 || !lx->small_overflow)
-            return idx;
-    } else if (len <= 16) {
-        if ((idx = S_flagged_mid(lx, word, len)) != 0 || !lx->mid_overflow)
-            return idx;
-    } else if ((idx = S_flagged_long(lx, word, len)) != 0 || !lx->long_overflow) {
-        return idx;
-    }
-    /* the fast tables overflowed: the general table, slowly */
+    *flags = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = (unsigned char)word[i];
         if (c >= 128)
@@ -390,9 +385,28 @@ uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
         low[i] = (unsigned char)(c | ((unsigned)(c - 'A' < 26u) << 5));
     }
     idx = S_find_index(lx, (const char *)low, len);
-    if (idx && !annal_le32(lx->ents + (uint64_t)(idx - 1) * ANNAL_LEX_ENTRY_SIZE + 12))
+    *flags = annal_lexicon_entry_flags(lx, idx);
+    return *flags ? idx : 0;
+}
+
+uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
+                               size_t len, uint32_t *flags)
+{
+    uint32_t idx;
+
+    *flags = 0;
+    if (len == 0 || len >= ANNAL_LEX_MAX_FLAGGED || !lx->nslots)
         return 0;
-    return idx;
+    if (len <= 8) {
+        if ((idx = S_flagged_short(lx, word, len, flags)) != 0 || !lx->small_overflow)
+            return idx;
+    } else if (len <= 16) {
+        if ((idx = S_flagged_mid(lx, word, len, flags)) != 0 || !lx->mid_overflow)
+            return idx;
+    } else if ((idx = S_flagged_long(lx, word, len, flags)) != 0 || !lx->long_overflow) {
+        return idx;
+    }
+    return S_flagged_general(lx, word, len, flags);
 }
 
 uint32_t annal_lexicon_max_phrase(const annal_lexicon *lx)

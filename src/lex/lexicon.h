@@ -94,10 +94,12 @@ void annal_lex_entry_analysis(const annal_lexicon *lx,
                               size_t *lemma_len);
 
 /* Entry number + 1 of word[0..len) (any ASCII case) if its entry carries
- * lexical flags (ANNAL_LF_*, any of them); 0 otherwise.  Cheap for the
+ * lexical flags (ANNAL_LF_*, any of them), with the flags in *flags; 0
+ * (and *flags 0) otherwise.  The flags come from the lookup tables, so
+ * the entry itself is not read.  Cheap for the
  * common case of a word with no flags: most are rejected by a filter. */
 uint32_t annal_lexicon_flagged(const annal_lexicon *lx, const char *word,
-                               size_t len);
+                               size_t len, uint32_t *flags);
 /* annal_lexicon_find for keys with flags only, through the same fast
  * tables: 1 and *e when word[0..len) (any ASCII case) has such an entry.
  * For number words, months and the other flagged vocabulary. */

@@ -18,6 +18,7 @@
 #define ANNAL_LEX_MAX_RULES 64u
 #define ANNAL_LEX_MAX_ANAL 16u      /* analyses per entry, checked on load */
 #define ANNAL_LEX_MAX_PHRASE 8u     /* words per phrase key */
+#define ANNAL_LEX_MAX_FLAGGED 64u   /* bytes: longer words are never flagged */
 #define ANNAL_LEX_MAX_VALUE 1e15    /* |value| of an entry, checked on load */
 #define ANNAL_LEX_SMALL_BITS 11u
 #define ANNAL_LEX_SMALL (1u << ANNAL_LEX_SMALL_BITS) /* slots for short flagged keys */
@@ -78,6 +79,7 @@ struct annal_lexicon {
     /* Keys of 9..16 ASCII bytes: found by their first and last eight
      * bytes, which cover the whole key, with no string compare. */
     annal_lex_mid mid[ANNAL_LEX_MID];
+    uint64_t mid_bits[(1u << ANNAL_LEX_BLOOM_BITS) / 64];   /* as small_bits */
     int mid_overflow;
     uint32_t filter[128], filter_last[128]; /* longer keys: bit min(len, 31)
                                                set for their first / last
@@ -87,24 +89,20 @@ struct annal_lexicon {
     int long_overflow;                      /* some did not fit: probe LEXH */
 };
 
-/* The home slot of a packed key: Fibonacci hashing, the top bits of the
- * product. */
-static inline uint32_t annal_lex_small_slot(uint64_t pk)
-{
-    return (uint32_t)((pk * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - ANNAL_LEX_SMALL_BITS));
-}
-
-/* The filter bit of a packed key: more top bits of the same product. */
+/* The filter bit of a packed key (Fibonacci hashing: the top
+ * ANNAL_LEX_BLOOM_BITS of the product); its home slot in `small` is the
+ * top ANNAL_LEX_SMALL_BITS of those. */
 static inline uint32_t annal_lex_small_bit(uint64_t pk)
 {
     return (uint32_t)((pk * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - ANNAL_LEX_BLOOM_BITS));
 }
 
-/* The home slot of a mid-length key. */
-static inline uint32_t annal_lex_mid_slot(uint64_t head, uint64_t tail, size_t len)
+/* The filter bit of a mid-length key (ANNAL_LEX_BLOOM_BITS of hash);
+ * its home slot is the top ANNAL_LEX_MID_BITS of those. */
+static inline uint32_t annal_lex_mid_bit(uint64_t head, uint64_t tail, size_t len)
 {
     uint64_t h = (head ^ (tail * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
-    return (uint32_t)(h >> (64 - ANNAL_LEX_MID_BITS));
+    return (uint32_t)(h >> (64 - ANNAL_LEX_BLOOM_BITS));
 }
 
 /* Probes the mid-length table (9..16 bytes): entry number + 1 and its
@@ -112,8 +110,13 @@ static inline uint32_t annal_lex_mid_slot(uint64_t head, uint64_t tail, size_t l
 static inline uint32_t annal_lexicon_probe_mid(const annal_lexicon *lx, uint64_t head,
                                                uint64_t tail, size_t len, uint32_t *flags)
 {
-    uint32_t slot = annal_lex_mid_slot(head, tail, len);
+    uint32_t bit = annal_lex_mid_bit(head, tail, len), slot;
 
+    if (!(lx->mid_bits[bit >> 6] & (UINT64_C(1) << (bit & 63)))) {
+        *flags = 0;
+        return 0;
+    }
+    slot = bit >> (ANNAL_LEX_BLOOM_BITS - ANNAL_LEX_MID_BITS);
     for (;;) {
         const annal_lex_mid *e = &lx->mid[slot];
         if (!e->idx) {

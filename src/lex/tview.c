@@ -27,8 +27,10 @@ static uint32_t S_lookup(const annal_tview *v, size_t i)
 
     if (!ANNAL_TOK_IS_WORDLIKE(t->type))
         return 0;
+    uint32_t flags;
+
     n = t->nend - t->nstart - (t->type == ANNAL_TOK_ABBREV);
-    return annal_lexicon_flagged(v->lx, v->norm + t->nstart, n);
+    return annal_lexicon_flagged(v->lx, v->norm + t->nstart, n, &flags);
 }
 
 static uint32_t S_entry_flags(const annal_lexicon *lx, uint32_t idx)
@@ -65,9 +67,8 @@ static uint32_t S_phrase_walk(const annal_tview *v, size_t i, size_t end,
         /* Keys and prefixes that matter all carry flags (a prefix at
          * least PHRASE), so the flagged tables answer: a key without
          * flags could neither be the best nor lead further. */
-        if (!(idx = annal_lexicon_flagged(v->lx, key, len)))
+        if (!(idx = annal_lexicon_flagged(v->lx, key, len, &kf)))
             break;
-        kf = annal_lexicon_entry_flags(v->lx, idx);
         if (flags ? (kf & flags) : (kf & ~ANNAL_LF_PHRASE)) {
             best = idx;
             *ntok = k + 1;

@@ -165,7 +165,10 @@ static uint32_t S_abbr_flags(const annal_lexicon *lx, const char *s, size_t n)
 {
     if (n > TOK_MAX_ABBR)
         return 0;
-    return annal_lexicon_entry_flags(lx, annal_lexicon_flagged(lx, s, n));
+    uint32_t flags;
+
+    annal_lexicon_flagged(lx, s, n, &flags);
+    return flags;
 }
 
 /* 1 if a digit follows s[at] after spaces. */
@@ -325,10 +328,11 @@ S_push(tstate *t, uint32_t s, uint32_t e, uint16_t type, unsigned ws,
     tk->lemma_len = 0;
     tk->lemma = NULL;
     if (idx == LEX_UNKNOWN) {
-        idx = ANNAL_TOK_IS_WORDLIKE(type)
-                  ? annal_lexicon_flagged(t->lx, n->text.p + s, e - s - (type == ANNAL_TOK_ABBREV))
-                  : 0;
-        lexflags = annal_lexicon_entry_flags(t->lx, idx);
+        idx = 0;
+        lexflags = 0;
+        if (ANNAL_TOK_IS_WORDLIKE(type))
+            idx = annal_lexicon_flagged(t->lx, n->text.p + s, e - s - (type == ANNAL_TOK_ABBREV),
+                                        &lexflags);
     }
     c->idx = idx;
     c->flags = lexflags;
@@ -622,12 +626,10 @@ static size_t S_fast_run(tstate *t, size_t pos, size_t max_tokens, int *err)
             if (e - a <= 8) {
                 idx = annal_lexicon_probe_small(lx, packed, &lf);
                 if (!idx && lx->small_overflow) {
-                    idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a);
-                    lf = annal_lexicon_entry_flags(lx, idx);
+                    idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a, &lf);
                 }
             } else {
-                idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a);
-                lf = annal_lexicon_entry_flags(lx, idx);
+                idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a, &lf);
             }
             /* "Gen." and "J." join their period: the scanner's path */
             if (u[e] == '.' && ((lf & ANNAL_LF_ABBR) || (e - a == 1 && u[a] < 'a')))
