@@ -11,7 +11,7 @@
 
 BUILD ?= build
 CC ?= cc
-OPT ?= -O2 -g
+OPT ?= -O3 -g
 SANITIZE ?=
 CSTD := -std=c11
 WARN := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
@@ -41,7 +41,14 @@ all: $(BUILD)/annal $(BUILD)/annal.dict
 setup:
 	@sh scripts/setup.sh
 
-$(BUILD)/obj/%.o: %.c
+# The compiler and flags of the last build: objects are rebuilt when they
+# change (`make OPT=-O0` after `make`, say).
+FLAGS_STAMP := $(BUILD)/flags
+FLAGS_NOW := $(CC) $(CPPFLAGS) $(ALL_CFLAGS)
+$(shell mkdir -p $(BUILD) && { [ "$$(cat $(FLAGS_STAMP) 2>/dev/null)" = '$(FLAGS_NOW)' ] || \
+        printf '%s\n' '$(FLAGS_NOW)' > $(FLAGS_STAMP); })
+
+$(BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
 	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
