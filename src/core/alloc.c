@@ -30,8 +30,8 @@ void annal_free(const annal_alloc *a, void *p, size_t size)
         free(p);
 }
 
-annal_status annal_grow(const annal_alloc *a, void **p, size_t *cap,
-                        size_t elem, size_t need)
+annal_status annal_grow_to(const annal_alloc *a, void **p, size_t *cap,
+                           size_t elem, size_t need)
 {
     size_t ncap;
     void *np;

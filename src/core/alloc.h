@@ -19,7 +19,14 @@ void annal_free(const annal_alloc *a, void *p, size_t size);
 /* Grows the array *p (elements of `elem` bytes, capacity *cap) so that it
  * holds at least `need` elements, doubling.  Returns ANNAL_OK or
  * ANNAL_ENOMEM (then *p and *cap are unchanged). */
-annal_status annal_grow(const annal_alloc *a, void **p, size_t *cap,
-                        size_t elem, size_t need);
+annal_status annal_grow_to(const annal_alloc *a, void **p, size_t *cap,
+                           size_t elem, size_t need);
+
+/* annal_grow_to, with the common case (room already) inline. */
+static inline annal_status annal_grow(const annal_alloc *a, void **p, size_t *cap,
+                                      size_t elem, size_t need)
+{
+    return need <= *cap ? ANNAL_OK : annal_grow_to(a, p, cap, elem, need);
+}
 
 #endif
