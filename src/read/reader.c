@@ -501,6 +501,19 @@ static int S_next_line(annal_reader *r, size_t *s, size_t *e, int *too_long)
     }
 }
 
+/* 1 if needle[0..m) occurs in s[0..n). */
+static int S_memmem(const char *s, size_t n, const char *needle, size_t m)
+{
+    const char *p = s, *end = s + n;
+
+    while (m && (size_t)(end - p) >= m && (p = memchr(p, needle[0], (size_t)(end - p - (ptrdiff_t)m + 1))) != NULL) {
+        if (memcmp(p, needle, m) == 0)
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
 /* 1 if [p, end) holds only JSON whitespace. */
 static int S_blank_tail(const char *p, const char *end)
 {
@@ -637,13 +650,13 @@ static int S_escaped_nuls(annal_reader *r)
 /* Reports where cJSON stopped: the column (1-based, after any blanks)
  * and the byte there.  cJSON stops at the start of the value or escape
  * it could not read, so this is "near", not exact. */
-static void S_json_error(annal_reader *r, const char *at)
+static void S_json_error(annal_reader *r, const char *line, size_t len, const char *at)
 {
-    const char *end = r->line.p + r->line.len;
+    const char *end = line + len;
     char what[40];
 
-    if (!at || at < r->line.p || at > end)
-        at = r->line.p;
+    if (!at || at < line || at > end)
+        at = line;
     while (at < end && (*at == ' ' || *at == '\t' || *at == '\r'))
         at++;
     if (at == end)
@@ -653,7 +666,7 @@ static void S_json_error(annal_reader *r, const char *at)
     else
         snprintf(what, sizeof what, "at byte 0x%02X", (unsigned char)*at);
     S_report(r, ANNAL_EFORMAT, r->path, r->line_no,
-             "invalid JSON near column %zu (%s); line skipped", (size_t)(at - r->line.p) + 1, what);
+             "invalid JSON near column %zu (%s); line skipped", (size_t)(at - line) + 1, what);
 }
 
 static int S_jsonl_doc(annal_reader *r, annal_input *in)
@@ -662,9 +675,9 @@ static int S_jsonl_doc(annal_reader *r, annal_input *in)
     int too_long;
 
     while (S_next_line(r, &s, &e, &too_long)) {
-        const char *stop = NULL;
+        const char *stop = NULL, *line;
+        size_t a = s, line_len;
         int repaired, nuls;
-        size_t a = s;
         if (too_long) {
             S_report(r, ANNAL_ELIMIT, r->path, r->line_no,
                      "line longer than %zu bytes (2 x max_doc_bytes + 64 KiB); skipped", S_max_line(r));
@@ -674,17 +687,23 @@ static int S_jsonl_doc(annal_reader *r, annal_input *in)
             a++;
         if (a == e)
             continue;   /* blank line */
-        repaired = S_repair_utf8(r, r->buf.p + s, e - s);
-        nuls = S_escaped_nuls(r);
+        /* Parsed where it lies unless it needs repair (invalid UTF-8) or
+         * a rewrite (escaped NULs): then from a copy in r->line. */
+        line = r->buf.p + s;
+        line_len = e - s;
+        repaired = nuls = 0;
+        if (!annal_utf8_valid((const unsigned char *)line, line_len) ||
+            S_memmem(line, line_len, "\\u0000", 6)) {
+            repaired = S_repair_utf8(r, line, line_len);
+            nuls = S_escaped_nuls(r);
+            line = r->line.p;
+            line_len = r->line.len;
+        }
         cJSON_Delete(r->json);
         /* return_parse_end, not cJSON_GetErrorPtr(): no shared state */
-        r->json = cJSON_ParseWithLengthOpts(r->line.p, r->line.len, &stop, 0);
-        if (!r->json) {
-            S_json_error(r, stop);
-            continue;
-        }
-        if (stop && !S_blank_tail(stop, r->line.p + r->line.len)) {
-            S_json_error(r, stop);
+        r->json = cJSON_ParseWithLengthOpts(line, line_len, &stop, 0);
+        if (!r->json || (stop && !S_blank_tail(stop, line + line_len))) {
+            S_json_error(r, line, line_len, stop);
             continue;
         }
         if (S_json_doc(r, in, repaired, nuls))
