@@ -534,6 +534,31 @@ static inline size_t S_plain_word(const unsigned char *u, size_t a,
     return p;
 }
 
+/* Bytes after a run of digits that end it as a plain NUMBER token for
+ * certain: no thousands group, decimal part, time, date, ordinal,
+ * decade, compound ("10-year") or address can go on from them. */
+static const unsigned char S_num_end[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\0'] = 1, [')'] = 1, [']'] = 1,
+    ['}'] = 1, ['"'] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1,
+};
+
+/* A plain run of ASCII digits at a ("1993", "511") that S_num_end or a
+ * final ',' '.' ':' before a space ends: returns its end, or 0 when the
+ * scanner must decide. */
+static inline size_t S_plain_number(const unsigned char *u, size_t a)
+{
+    size_t p = a;
+
+    while ((unsigned)(u[p] - '0') < 10u)
+        p++;
+    if (p == a)
+        return 0;
+    if (S_num_end[u[p]] ||
+        ((u[p] == ',' || u[p] == '.' || u[p] == ':') && S_stop_after[u[p + 1]]))
+        return p;
+    return 0;
+}
+
 /* One token by the generated scanner, from a (whitespace already read). */
 static int S_slow_token(tstate *t, const annal_lexicon *lx, size_t a,
                         unsigned ws, size_t *pos)
@@ -648,6 +673,18 @@ static size_t S_fast_run(tstate *t, size_t pos, size_t max_tokens, int *err)
                   f | S_ws_flags[ws & 7], idx, lf);
             if (lf & CAND_LEX_FLAGS)
                 which = ANNAL_CAND_EXTRACT;
+        } else if ((e = S_plain_number(u, a)) != 0) {
+            if (e > seg_start) {
+                S_map_slow(t, (uint32_t)a, (uint32_t)e, &rs, &re);
+                seg_start = t->seg_start;
+                delta = t->delta;
+            } else {
+                rs = (uint32_t)(a + delta);
+                re = (uint32_t)(e + delta);
+            }
+            S_put(&v[n], &cache[n], (uint32_t)a, (uint32_t)e, rs, re, ANNAL_TOK_NUMBER,
+                  ANNAL_TF_DIGIT | S_ws_flags[ws & 7], 0, 0);
+            which = ANNAL_CAND_EXTRACT;
         } else {
             unsigned punct = S_punct[u[a]];
             if (!punct || (u[a] == '.' && (u[a + 1] == '.' || (unsigned)(u[a + 1] - '0') < 10u ||
