@@ -186,29 +186,29 @@ static annal_status S_extract(annal_doc *doc, unsigned stages)
     memset(doc->used, 0, doc->toks.n + 1);
     annal_tview_fill_phrases(&v, doc->toks.cache, doc->toks.cand, doc->toks.ncand);
     v.cache = doc->toks.cache;
-    for (int pass = 0; pass < 2; pass++) {   /* dates first: they mark their tokens */
-        unsigned want = pass == 0 ? ANNAL_STAGE_DATES : ANNAL_STAGE_NUMBERS;
-        size_t k = 0;
-        if (!(stages & want))
-            continue;
-        for (size_t i = 0; i < doc->sents.n; i++) {
-            const annal_sentence *se = &doc->sents.v[i];
-            size_t end = (size_t)se->first_token + se->ntokens, k0;
-            annal_status st;
-            while (k < doc->toks.ncand && doc->toks.cand[k] < se->first_token)
-                k++;
-            k0 = k;
-            while (k < doc->toks.ncand && doc->toks.cand[k] < end)
-                k++;
-            if (k == k0)
-                continue;   /* no candidate in this sentence (cand may be NULL) */
-            st = pass == 0 ? annal_find_dates(&v, se, (uint32_t)i, doc->toks.cand + k0, k - k0,
-                                              doc->meta.published, doc->used, &doc->dates)
-                           : annal_find_numbers(&v, se, (uint32_t)i, doc->toks.cand + k0, k - k0,
-                                                doc->used, &doc->nums);
-            if (st != ANNAL_OK)
-                return st;
-        }
+    /* Sentence by sentence, dates before numbers: dates mark the tokens
+     * they take in `used` and numbers skip them.  Neither looks outside
+     * its sentence, so this order gives what two whole-document passes
+     * would. */
+    for (size_t i = 0, k = 0; i < doc->sents.n; i++) {
+        const annal_sentence *se = &doc->sents.v[i];
+        size_t end = (size_t)se->first_token + se->ntokens, k0;
+        annal_status st = ANNAL_OK;
+        while (k < doc->toks.ncand && doc->toks.cand[k] < se->first_token)
+            k++;
+        k0 = k;
+        while (k < doc->toks.ncand && doc->toks.cand[k] < end)
+            k++;
+        if (k == k0)
+            continue;   /* no candidate in this sentence (cand may be NULL) */
+        if (stages & ANNAL_STAGE_DATES)
+            st = annal_find_dates(&v, se, (uint32_t)i, doc->toks.cand + k0, k - k0,
+                                  doc->meta.published, doc->used, &doc->dates);
+        if (st == ANNAL_OK && (stages & ANNAL_STAGE_NUMBERS))
+            st = annal_find_numbers(&v, se, (uint32_t)i, doc->toks.cand + k0, k - k0,
+                                    doc->used, &doc->nums);
+        if (st != ANNAL_OK)
+            return st;
     }
     return ANNAL_OK;
 }
