@@ -102,6 +102,38 @@ static void flags(void)
     CHECK(t[1].flags & ANNAL_TF_SPACE_BEFORE);
 }
 
+/* The tokenizer's fast path (plain words, digit runs, single
+ * punctuation) must give what the scanner path gives: flags of mixed-case
+ * and long words, NUMBER with DIGIT, and raw spans after a character the
+ * normaliser changed. */
+static void fast_path_flags_and_spans(void)
+{
+    /* "\xE2\x80\x9C" is a curly quote: 3 raw bytes, 1 normalised */
+    const char *text = "I met McCain, NATOISTANIANS and Internationalization 1993.\n"
+                       "\xE2\x80\x9C" "Yes\xE2\x80\x9D said 42";
+    annal_doc *d = test_process(text, NULL);
+    const annal_token *t = annal_doc_tokens(d);
+    CHECK_INT(annal_doc_ntokens(d), 14);
+    CHECK(t[0].flags & ANNAL_TF_CAP);            /* I */
+    CHECK(!(t[0].flags & ANNAL_TF_UPPER));       /* one letter is not UPPER */
+    CHECK(t[2].flags & ANNAL_TF_CAP);            /* McCain */
+    CHECK(!(t[2].flags & ANNAL_TF_UPPER));
+    CHECK(t[4].flags & ANNAL_TF_UPPER);          /* NATOISTANIANS: 13 letters */
+    CHECK(t[6].flags & ANNAL_TF_CAP);            /* Internationalization: 20 */
+    CHECK(!(t[6].flags & ANNAL_TF_UPPER));
+    CHECK_INT(t[7].type, ANNAL_TOK_NUMBER);      /* 1993 before "." */
+    CHECK(t[7].flags & ANNAL_TF_DIGIT);
+    CHECK_INT(t[8].type, ANNAL_TOK_PUNCT);
+    CHECK_INT(t[9].type, ANNAL_TOK_QUOTE);       /* the curly quote */
+    CHECK_INT(t[9].start, 59);
+    CHECK_INT(t[9].end, 62);
+    CHECK_INT(t[10].start, 62);                  /* Yes: raw bytes 62..65 */
+    CHECK_INT(t[10].end, 65);
+    CHECK_INT(t[13].start, 74);                  /* 42, after both quotes */
+    CHECK_INT(t[13].end, 76);
+    CHECK_INT(t[13].type, ANNAL_TOK_NUMBER);
+}
+
 static void non_ascii_letters(void)
 {
     CHECK_STR(S_toks("K\xC9\x99lb\xC9\x99" "c\xC9\x99r \xC3\x96mer"),
@@ -117,6 +149,7 @@ TEST_SUITE(suite_tokenize) = {
     {"abbreviations_and_acronyms", abbreviations_and_acronyms},
     {"urls_and_punctuation", urls_and_punctuation},
     {"flags", flags},
+    {"fast_path_flags_and_spans", fast_path_flags_and_spans},
     {"non_ascii_letters", non_ascii_letters},
     {NULL, NULL},
 };
