@@ -64,9 +64,19 @@ echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "runs:     $RUNS timed runs per mode after one warm-up; single thread"
 echo
 
+# CPU time the hypervisor gave to other guests while a corpus ran (the
+# "steal" column of /proc/stat, all CPUs): when it is more than a few
+# percent, the host was busy and wall-clock figures understate annal.
+steal_ticks() { awk '/^cpu /{print $9 + 0, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat 2>/dev/null; }
+
 status=0
 bench() {
+    before=$(steal_ticks)
     "$OUT/text_bench" --dict "$DICT" --runs "$RUNS" "$@" || status=1
+    after=$(steal_ticks)
+    if [ -n "$before" ] && [ -n "$after" ]; then
+        echo "$before $after" | awk '{ d = $4 - $2; if (d > 0) printf "  host steal %.1f%% of CPU time during this corpus\n", 100 * ($3 - $1) / d }'
+    fi
     echo
 }
 
