@@ -33,6 +33,7 @@
 #include "stream.h"
 
 #define READER_BINARY_PROBE 4096u
+#define READER_BINARY_SHARE 5u      /* percent of control bytes: binary */
 #define READER_MAX_ID 1024u   /* bytes of a doc_id; longer ids are cut */
 
 typedef struct dir_id {
@@ -317,8 +318,6 @@ static void S_stem(const char *path, char *out, size_t cap)
     }
 }
 
-/* Binary files announce themselves by magic numbers or many NUL and
- * control bytes; returns a name for the message, or NULL for text. */
 /* Nonzero if some byte of w is below 0x20 (never misses one; a byte just
  * above a borrowing one may be flagged too, so callers count exactly). */
 static uint64_t S_has_control(uint64_t w)
@@ -326,6 +325,11 @@ static uint64_t S_has_control(uint64_t w)
     return (w - UINT64_C(0x2020202020202020)) & ~w & UINT64_C(0x8080808080808080);
 }
 
+/* Binary files announce themselves by magic numbers or by NUL and control
+ * bytes (other than tab, line feed, form feed and carriage return) in more
+ * than READER_BINARY_SHARE percent of their first READER_BINARY_PROBE
+ * bytes; returns a name for the message, or NULL for text.  Random bytes
+ * have 11 % of them, text close to none. */
 static const char *S_binary_kind(const unsigned char *p, size_t n)
 {
     static const struct { const char *magic; size_t len; const char *name; } m[] = {
@@ -346,7 +350,8 @@ static const char *S_binary_kind(const unsigned char *p, size_t n)
             ctrl += p[j] < 0x20 && p[j] != '\n' && p[j] != '\r' && p[j] != '\t' &&
                     p[j] != '\f';
     }
-    return probe >= 64 && ctrl * 10 > probe ? "binary data (many NUL or control bytes)" : NULL;
+    return probe >= 64 && ctrl * 100 > probe * READER_BINARY_SHARE
+               ? "binary data (many NUL or control bytes)" : NULL;
 }
 
 /* FF FE or FE FF: UTF-16 text, whatever the NUL bytes say. */

@@ -621,8 +621,8 @@ static inline int S_cand_push(const annal_alloc *a, uint32_t **list, size_t *n,
     return S_append(a, list, n, cap, i);
 }
 
-/* The tokenizer's hot loop: plain ASCII words (S_plain_word) and single
- * punctuation, from pos on, for as long as they come and the token array
+/* The tokenizer's hot loop: plain ASCII words (S_plain_word), digit runs
+ * (S_plain_number) and single punctuation, from pos on, for as long as they come and the token array
  * has room (out->cap, max_tokens).  Everything it needs lives in locals
  * so the compiler keeps it in registers; out->n is written back at the
  * end.  Returns the position where it stopped, before the whitespace of
@@ -640,72 +640,50 @@ static size_t S_fast_run(tstate *t, size_t pos, size_t max_tokens, int *err)
 
     while (n < lim) {
         size_t a = pos, e;
-        unsigned ws = S_skip_space(u, &a), which = 0;
-        uint32_t rs, re;
+        unsigned ws = S_skip_space(u, &a), which = 0, flags;
+        uint32_t rs, re, idx = 0, lf = 0;
+        uint16_t type;
         uint64_t packed = 0;
         int caps;
 
         if ((e = S_plain_word(u, a, &packed, &caps)) != 0) {   /* the common case */
-            uint32_t lf = 0, idx;
-            unsigned f;
-            if (e - a <= 8) {
-                idx = annal_lexicon_probe_small(lx, packed, &lf);
-                if (!idx && lx->small_overflow) {
-                    idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a, &lf);
-                }
-            } else {
+            if (e - a > 8 || (!(idx = annal_lexicon_probe_small(lx, packed, &lf)) &&
+                              lx->small_overflow))
                 idx = annal_lexicon_flagged(lx, (const char *)u + a, e - a, &lf);
-            }
             /* "Gen." and "J." join their period: the scanner's path */
             if (u[e] == '.' && ((lf & ANNAL_LF_ABBR) || (e - a == 1 && u[a] < 'a')))
                 break;
-            f = caps ? S_flags((const char *)u + a, e - a)
-                     : (unsigned)(u[a] - 'A') < 26u ? ANNAL_TF_CAP : 0;
-            if (e > seg_start) {
-                S_map_slow(t, (uint32_t)a, (uint32_t)e, &rs, &re);
-                seg_start = t->seg_start;
-                delta = t->delta;
-            } else {
-                rs = (uint32_t)(a + delta);
-                re = (uint32_t)(e + delta);
-            }
-            S_put(&v[n], &cache[n], (uint32_t)a, (uint32_t)e, rs, re, ANNAL_TOK_WORD,
-                  f | S_ws_flags[ws & 7], idx, lf);
+            type = ANNAL_TOK_WORD;
+            flags = caps ? S_flags((const char *)u + a, e - a)
+                         : (unsigned)(u[a] - 'A') < 26u ? ANNAL_TF_CAP : 0;
             if (lf & CAND_LEX_FLAGS)
                 which = ANNAL_CAND_EXTRACT;
         } else if ((e = S_plain_number(u, a)) != 0) {
-            if (e > seg_start) {
-                S_map_slow(t, (uint32_t)a, (uint32_t)e, &rs, &re);
-                seg_start = t->seg_start;
-                delta = t->delta;
-            } else {
-                rs = (uint32_t)(a + delta);
-                re = (uint32_t)(e + delta);
-            }
-            S_put(&v[n], &cache[n], (uint32_t)a, (uint32_t)e, rs, re, ANNAL_TOK_NUMBER,
-                  ANNAL_TF_DIGIT | S_ws_flags[ws & 7], 0, 0);
+            type = ANNAL_TOK_NUMBER;
+            flags = ANNAL_TF_DIGIT;
             which = ANNAL_CAND_EXTRACT;
         } else {
-            unsigned punct = S_punct[u[a]];
-            if (!punct || (u[a] == '.' && (u[a + 1] == '.' || (unsigned)(u[a + 1] - '0') < 10u ||
-                                           (u[a + 1] == ' ' && u[a + 2] == '.'))) ||
+            type = S_punct[u[a]];
+            if (!type || (u[a] == '.' && (u[a + 1] == '.' || (unsigned)(u[a + 1] - '0') < 10u ||
+                                          (u[a + 1] == ' ' && u[a + 2] == '.'))) ||
                 ((u[a] == '!' || u[a] == '?') && (u[a + 1] == '!' || u[a + 1] == '?')))
                 break;   /* the scanner's: "...", ".5", "?!" and the rest */
             e = a + 1;
-            if (e > seg_start) {
-                S_map_slow(t, (uint32_t)a, (uint32_t)e, &rs, &re);
-                seg_start = t->seg_start;
-                delta = t->delta;
-            } else {
-                rs = (uint32_t)(a + delta);
-                re = (uint32_t)(e + delta);
-            }
-            S_put(&v[n], &cache[n], (uint32_t)a, (uint32_t)e, rs, re, (uint16_t)punct,
-                  S_ws_flags[ws & 7], 0, 0);
+            flags = 0;
             /* sentence ends and double quotes (annal_token_candidacy) */
             if (S_punct_boundary[u[a]])
                 which = ANNAL_CAND_BOUNDARY;
         }
+        if (e > seg_start) {   /* a segment ahead may touch the token */
+            S_map_slow(t, (uint32_t)a, (uint32_t)e, &rs, &re);
+            seg_start = t->seg_start;
+            delta = t->delta;
+        } else {
+            rs = (uint32_t)(a + delta);
+            re = (uint32_t)(e + delta);
+        }
+        S_put(&v[n], &cache[n], (uint32_t)a, (uint32_t)e, rs, re, type,
+              flags | S_ws_flags[ws & 7], idx, lf);
         if (ws & ANNAL_WS_BLANKLINE)
             which |= ANNAL_CAND_BOUNDARY;
         pos = e;

@@ -45,6 +45,7 @@ for x in jq gzip zstd; do
     fi
 done
 
+DRIVER=$(cd "$(dirname "$0")/.." && pwd)/driver.sh   # before the cd below
 T=$(mktemp -d "${TMPDIR:-/tmp}/annal-cli.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
@@ -894,49 +895,7 @@ TESTS="version help no_arguments unknown_command unknown_option missing_value
 # "name" with a function k_name and a message known_name.  None at present.
 KNOWN=""
 
-# ---- driver (its variables start with drv_: tests share the namespace) ----
+# ---- driver (test/driver.sh) ----------------------------------------------
 
-drv_selected() {
-    [ -z "${CLI_ONLY:-}" ] && return 0
-    for drv_o in $CLI_ONLY; do
-        [ "$drv_o" = "$1" ] || [ "$drv_o" = "$(echo "$1" | tr _ -)" ] && return 0
-    done
-    return 1
-}
-
-for drv_t in $TESTS; do
-    drv_selected "$drv_t" || continue
-    why=""
-    "t_$drv_t"
-    drv_name=$(echo "$drv_t" | tr _ -)
-    if [ -z "$why" ]; then
-        pass=$((pass + 1))
-        echo "  ok    $drv_name"
-    else
-        fail=$((fail + 1))
-        echo "  FAIL  $drv_name$why"
-    fi
-done
-
-for drv_t in $KNOWN; do
-    drv_selected "$drv_t" || continue
-    drv_name=$(echo "$drv_t" | tr _ -)
-    eval "drv_msg=\$known_$drv_t"
-    if [ "${CLI_KNOWN:-0}" = 1 ]; then
-        why=""
-        "k_$drv_t"
-        if [ -z "$why" ]; then
-            echo "  FIXED? $drv_name: the known failure passes in this build; once it passes in the sanitizer build too, move it to TESTS"
-            pass=$((pass + 1))
-        else
-            echo "  KNOWN FAILURE (reported): $drv_name: $drv_msg$why"
-            known=$((known + 1))
-        fi
-    else
-        echo "  KNOWN FAILURE (reported): $drv_name: $drv_msg (skipped; CLI_KNOWN=1 runs it)"
-        known=$((known + 1))
-    fi
-done
-
-echo "cli: $pass passed, $fail failed ($known known failures, reported)"
-[ $fail -eq 0 ]
+. "$DRIVER"
+drv_run cli t_ k_ "$TESTS" "$KNOWN" "${CLI_ONLY:-}" "${CLI_KNOWN:-0}"

@@ -173,7 +173,7 @@ static void C_nested_quotes(void)
 }
 
 /* A NUL after every three bytes of text: 25 % NUL, so binary by the
- * reader's rule (more than 10 % NUL or control bytes). */
+ * reader's rule (more than 5 % NUL or control bytes). */
 static void C_nul_bytes(void)
 {
     static const char t[] = "The army shelled the town of Kalbajar. ";
@@ -441,7 +441,7 @@ static void C_crlf(void)
 }
 
 /* C0 and C1 controls, bidi overrides and zero-width characters inside
- * words; under 10 % control bytes so it is still text. */
+ * words; under 5 % control bytes so it is still text. */
 static void C_controls(void)
 {
     S_puts("The army\x01 shelled\x07 the\x1B town\x0B of\x7F Kalbajar. ");

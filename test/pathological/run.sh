@@ -51,6 +51,7 @@ if ! command -v jq >/dev/null 2>&1; then
     exit 1
 fi
 
+DRIVER=$(cd "$(dirname "$0")/.." && pwd)/driver.sh   # before the cd below
 T=$(mktemp -d "${TMPDIR:-/tmp}/annal-patho.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
@@ -761,52 +762,8 @@ CASES="long_line long_line_compressed nested_brackets nested_quotes nul_bytes
 # function case_name and a message known_name).  None at present.
 KNOWN=""
 
-# ---- driver --------------------------------------------------------------
+# ---- driver (test/driver.sh) ----------------------------------------------
 
-selected() {
-    [ -z "${PATHO_ONLY:-}" ] && return 0
-    for o in $PATHO_ONLY; do
-        [ "$o" = "$1" ] || [ "$o" = "$(echo "$1" | tr _ -)" ] && return 0
-    done
-    return 1
-}
-
-# (The case functions share the shell's one namespace: the driver's own
-# variables start with drv_.)
-for drv_case in $CASES; do
-    selected "$drv_case" || continue
-    why=""
-    "case_$drv_case"
-    drv_name=$(echo "$drv_case" | tr _ -)
-    if [ -z "$why" ]; then
-        pass=$((pass + 1))
-        echo "  ok    $drv_name"
-    else
-        fail=$((fail + 1))
-        echo "  FAIL  $drv_name$why"
-    fi
-    rm -f "$T"/*.out "$T"/*.err
-done
-
-for drv_case in $KNOWN; do
-    selected "$drv_case" || continue
-    drv_name=$(echo "$drv_case" | tr _ -)
-    eval "drv_msg=\$known_$drv_case"
-    if [ "${PATHO_KNOWN:-0}" = 1 ]; then
-        why=""
-        "case_$drv_case"
-        if [ -z "$why" ]; then
-            echo "  FIXED? $drv_name: the known failure passes in this build; once it passes in the sanitizer build too, move it to CASES"
-            pass=$((pass + 1))
-        else
-            echo "  KNOWN FAILURE (reported): $drv_name: $drv_msg$why"
-            known=$((known + 1))
-        fi
-    else
-        echo "  KNOWN FAILURE (reported): $drv_name: $drv_msg (skipped; PATHO_KNOWN=1 runs it)"
-        known=$((known + 1))
-    fi
-done
-
-echo "pathological: $pass passed, $fail failed ($known known failures, reported)"
-[ $fail -eq 0 ]
+drv_after() { rm -f "$T"/*.out "$T"/*.err; }
+. "$DRIVER"
+drv_run pathological case_ case_ "$CASES" "$KNOWN" "${PATHO_ONLY:-}" "${PATHO_KNOWN:-0}"
