@@ -13,6 +13,25 @@
 #
 # Tests share the shell's one namespace: the driver's variables start
 # with drv_, and it uses the suite's counters pass, fail and known.
+#
+#   drv_check_run RC CMD ERRFILE
+#
+# notes (through the suite's note_fail) a run of annal that hung (timeout's
+# 124; the suite's $TMO seconds), crashed (a signal), exited with the
+# sanitizers' status 86, or printed a sanitizer report.
+
+drv_check_run() {
+    if [ "$1" -eq 124 ]; then
+        note_fail "HANG: no result after ${TMO}s: $2"
+    elif [ "$1" -ge 128 ]; then
+        note_fail "CRASH: killed by signal $(($1 - 128)): $2"
+    elif [ "$1" -eq 86 ]; then
+        note_fail "SANITIZER exit status: $2"
+    fi
+    if grep -q -E 'Sanitizer|runtime error:' "$3"; then
+        note_fail "SANITIZER REPORT: $(grep -m 3 -E 'ERROR|runtime error|SUMMARY' "$3" | tr '\n' ' ')"
+    fi
+}
 
 drv_selected() {   # name, the ONLY list
     [ -z "$2" ] && return 0

@@ -45,7 +45,7 @@ for x in jq gzip zstd; do
     fi
 done
 
-DRIVER=$(cd "$(dirname "$0")/.." && pwd)/driver.sh   # before the cd below
+. "$(dirname "$0")/../driver.sh"   # before the cd below
 T=$(mktemp -d "${TMPDIR:-/tmp}/annal-cli.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
@@ -79,16 +79,7 @@ a() {
     timeout "$TMO" "$ANNAL" "$@" > out 2> err < "${IN:-/dev/null}"
     rc=$?
     cmd="annal $*"
-    if [ $rc -eq 124 ]; then
-        note_fail "HANG after ${TMO}s: $cmd"
-    elif [ $rc -ge 128 ]; then
-        note_fail "CRASH (signal $((rc - 128))): $cmd"
-    elif [ $rc -eq 86 ]; then
-        note_fail "SANITIZER exit status: $cmd"
-    fi
-    if grep -q -E 'Sanitizer|runtime error:' err; then
-        note_fail "SANITIZER REPORT: $(grep -m 3 -E 'ERROR|runtime error|SUMMARY' err | tr '\n' ' ')"
-    fi
+    drv_check_run "$rc" "$cmd" err
 }
 
 # d ARGS...: annal with the test dictionary.
@@ -897,5 +888,4 @@ KNOWN=""
 
 # ---- driver (test/driver.sh) ----------------------------------------------
 
-. "$DRIVER"
 drv_run cli t_ k_ "$TESTS" "$KNOWN" "${CLI_ONLY:-}" "${CLI_KNOWN:-0}"

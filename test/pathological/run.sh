@@ -51,7 +51,7 @@ if ! command -v jq >/dev/null 2>&1; then
     exit 1
 fi
 
-DRIVER=$(cd "$(dirname "$0")/.." && pwd)/driver.sh   # before the cd below
+. "$(dirname "$0")/../driver.sh"   # before the cd below
 T=$(mktemp -d "${TMPDIR:-/tmp}/annal-patho.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
@@ -90,16 +90,7 @@ run() {
     out=$T/$name.out
     err=$T/$name.err
     last_cmd="annal $*"
-    if [ $rc -eq 124 ]; then
-        note_fail "HANG: no result after ${TMO}s: $last_cmd"
-    elif [ $rc -ge 128 ]; then
-        note_fail "CRASH: killed by signal $((rc - 128)): $last_cmd"
-    elif [ $rc -eq 86 ]; then
-        note_fail "SANITIZER exit status: $last_cmd"
-    fi
-    if grep -q -E 'Sanitizer|runtime error:' "$err"; then
-        note_fail "SANITIZER REPORT: $(grep -m 3 -E 'ERROR|runtime error|SUMMARY' "$err" | tr '\n' ' ')"
-    fi
+    drv_check_run "$rc" "$last_cmd" "$err"
 }
 
 # run_in FILE NAME ARGS...: run with FILE on standard input.
@@ -765,5 +756,4 @@ KNOWN=""
 # ---- driver (test/driver.sh) ----------------------------------------------
 
 drv_after() { rm -f "$T"/*.out "$T"/*.err; }
-. "$DRIVER"
 drv_run pathological case_ case_ "$CASES" "$KNOWN" "${PATHO_ONLY:-}" "${PATHO_KNOWN:-0}"
