@@ -1016,3 +1016,11 @@ annal_status annal_find_dates(const annal_tview *v, const annal_sentence *s,
     }
     return ANNAL_OK;
 }
+
+const char *annal_date_kind_name(unsigned kind)
+{
+    static const char *const names[] = {
+        "none", "absolute", "month_year", "year", "decade",
+        "partial", "weekday", "relative", "anniversary"};
+    return kind < sizeof names / sizeof names[0] ? names[kind] : "none";
+}

@@ -11,6 +11,7 @@
 #define ANNAL_EXTRACT_EXTRACT_H
 
 #include "annal.h"
+#include "../core/calendar.h"
 #include "../lex/tview.h"
 
 typedef struct annal_numvec {
@@ -36,13 +37,5 @@ annal_status annal_find_numbers(const annal_tview *v, const annal_sentence *s,
                                 uint32_t sent_index, const uint32_t *cand,
                                 size_t ncand, uint8_t *used,
                                 annal_numvec *out);
-
-/* Calendar helpers (dates.c). */
-int annal_days_in_month(int year, int month);
-/* Days since 1970-01-01 (proleptic Gregorian) and back. */
-int64_t annal_ymd_to_days(annal_ymd d);
-annal_ymd annal_days_to_ymd(int64_t days);
-/* 1 = Monday .. 7 = Sunday */
-int annal_ymd_weekday(annal_ymd d);
 
 #endif

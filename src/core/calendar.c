@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract.h"
+#include "calendar.h"
 
 int annal_days_in_month(int y, int m)
 {
@@ -112,12 +112,4 @@ int annal_ymd_parse(const char *s, size_t len, annal_ymd *out)
     out->month = (uint8_t)m;
     out->day = (uint8_t)d;
     return 0;
-}
-
-const char *annal_date_kind_name(unsigned kind)
-{
-    static const char *const names[] = {
-        "none", "absolute", "month_year", "year", "decade",
-        "partial", "weekday", "relative", "anniversary"};
-    return kind < sizeof names / sizeof names[0] ? names[kind] : "none";
 }
