@@ -3,6 +3,7 @@
 #   make run      set up, build, and run annal on the bundled examples
 #   make test     set up, build, and run every test (plain, clang, ASan+UBSan)
 #   make bench    throughput benchmarks (not part of test)
+#   make eval-actors  actor codes against the PLOVER gold standard (../shared)
 #   make regen    regenerate src/text/scan.c from scan.re with re2c
 #
 # Builds go to $(BUILD) (default build/); `make BUILD=build/x CC=clang`
@@ -22,7 +23,7 @@ LIBS := -lzstd -lcjson -lutf8proc -lz -lm -lpthread
 ALL_LDFLAGS = $(SANITIZE) $(LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/read/*.c src/text/*.c src/lex/*.c \
-             src/dict/*.c src/extract/*.c src/pipeline/*.c))
+             src/dict/*.c src/extract/*.c src/actors/*.c src/pipeline/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard test/unit/*.c))
 
@@ -31,10 +32,13 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/obj/%.o)
 DEPS := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
 
-DATA := $(sort $(wildcard data/en/*.txt data/en/lexicon/*.txt))
+DATA := $(sort $(wildcard data/en/*.txt data/en/lexicon/*.txt data/en/actors/*.txt \
+          data/en/actors/people/*.txt data/cameo/*.txt))
 WORDNET ?= /usr/share/wordnet
+ISO_CODES ?= /usr/share/iso-codes/json
 
-.PHONY: all setup run test check check-asan check-clang check-valgrind bench regen clean fuzz
+.PHONY: all setup run test check check-asan check-clang check-valgrind bench regen clean fuzz \
+        eval-actors
 
 all: $(BUILD)/annal $(BUILD)/annal.dict
 
@@ -64,7 +68,8 @@ $(BUILD)/annal: $(CLI_OBJ) $(BUILD)/libannal.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libannal.a $(LIBS)
 
 $(BUILD)/annal.dict: $(BUILD)/annal $(DATA)
-	$(BUILD)/annal dict build --wordnet $(WORDNET) --data data/en --output $@
+	$(BUILD)/annal dict build --wordnet $(WORDNET) --iso-codes $(ISO_CODES) --data data/en \
+	  --cameo data/cameo/events.txt --output $@
 
 $(BUILD)/test/unit: $(UNIT_OBJ) $(BUILD)/libannal.a
 	@mkdir -p $(dir $@)
@@ -82,7 +87,7 @@ run: setup all
 	@for f in examples/*.txt; do \
 	  echo "=== $$f"; \
 	  $(BUILD)/annal dump sentences $$f && $(BUILD)/annal dump dates $$f && \
-	  $(BUILD)/annal dump numbers $$f || exit 1; \
+	  $(BUILD)/annal dump numbers $$f && $(BUILD)/annal dump actors $$f || exit 1; \
 	done
 
 # The test suites against the tree in $(BUILD).
@@ -114,6 +119,10 @@ test: setup
 
 bench: setup all
 	sh bench/run.sh $(BUILD)
+
+# Actor coding against the PLOVER gold standard in ../shared (docs/accuracy.md).
+eval-actors: setup all
+	sh eval/actors.sh $(BUILD)
 
 # libFuzzer targets (clang; not part of test): `make fuzz FUZZ_SECONDS=300`
 FUZZ_SECONDS ?= 60

@@ -89,6 +89,28 @@ static double S_median(const double *v, size_t n)
     return n % 2 ? tmp[n / 2] : (tmp[n / 2 - 1] + tmp[n / 2]) / 2;
 }
 
+/* Opening the snapshot: annal_engine_open (map the file, check every
+ * section and row) and annal_engine_free, BENCH_OPEN_RUNS times; prints
+ * the median and the range. */
+#define BENCH_OPEN_RUNS 21
+static void S_measure_open(const annal_engine_opts *eo)
+{
+    double t[BENCH_OPEN_RUNS];
+    annal_engine *e;
+    annal_error err;
+
+    for (size_t i = 0; i < BENCH_OPEN_RUNS; i++) {
+        double t0 = S_now(CLOCK_MONOTONIC);
+        if (annal_engine_open(eo, &e, &err) != ANNAL_OK)
+            return;
+        annal_engine_free(e);
+        t[i] = S_now(CLOCK_MONOTONIC) - t0;
+    }
+    qsort(t, BENCH_OPEN_RUNS, sizeof t[0], S_cmp_double);
+    printf("  snapshot   open + check + close: median %.2f ms (min %.2f, max %.2f; %d runs)\n",
+           t[BENCH_OPEN_RUNS / 2] * 1e3, t[0] * 1e3, t[BENCH_OPEN_RUNS - 1] * 1e3, BENCH_OPEN_RUNS);
+}
+
 /* Whole file into a malloc'd buffer (NUL-terminated); NULL on error. */
 static char *S_slurp(const char *path, size_t *len)
 {
@@ -611,7 +633,7 @@ int main(int argc, char **argv)
     annal_error err;
     corpus mem;
     input in;
-    result res[4];
+    result res[5];
     size_t nres = 0;
     struct rusage ru;
     double t0, load_s;
@@ -653,6 +675,8 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    S_measure_open(&eo);
+
     memset(&mem, 0, sizeof mem);
     memset(&in, 0, sizeof in);
     mem.max = max_docs;
@@ -690,6 +714,9 @@ int main(int argc, char **argv)
     if (lex)
         S_measure(eng, &in, MODE_MEMORY, BENCH_STAGES | ANNAL_STAGE_LEX, runs, "text+lex",
                   &res[nres++]);
+    if (lex)
+        S_measure(eng, &in, MODE_MEMORY, BENCH_STAGES | ANNAL_STAGE_LEX | ANNAL_STAGE_ACTORS, runs,
+                  "+actors", &res[nres++]);
     if (disk)
         S_measure(eng, &in, MODE_DISK, BENCH_STAGES, runs, "disk+text", &res[nres++]);
     if (rd)
@@ -708,6 +735,7 @@ int main(int argc, char **argv)
     printf("  peak RSS   %.1f MB (includes the %.1f MB corpus held in memory)\n",
            (double)ru.ru_maxrss / 1024.0, (double)mem.bytes / 1e6);
     printf("  modes: text = TOKENS|NUMBERS|DATES in memory; text+lex = plus LEX;\n"
+           "         +actors = text+lex plus ACTORS (actor mentions and codes);\n"
            "         disk+text = reading the input from disk (page cache) plus text;\n"
            "         read = reading alone (no annal_doc_process)\n"
            "  MB/s and sentences/s use the median wall time; cpu = CPU time / wall time\n"

@@ -192,6 +192,7 @@ enum annal_stage {
     ANNAL_STAGE_LEX = 1u << 1,       /* lemmas and part-of-speech candidates */
     ANNAL_STAGE_NUMBERS = 1u << 2,
     ANNAL_STAGE_DATES = 1u << 3,
+    ANNAL_STAGE_ACTORS = 1u << 4,    /* actor mentions and their codes */
     ANNAL_STAGE_ALL = 0xffffffffu
 };
 
@@ -364,6 +365,95 @@ typedef enum annal_date_kind {
 
 ANNAL_EXPORT const char *annal_date_kind_name(unsigned kind);
 
+/* ------------------------------------------------------------------ */
+/* Actors                                                              */
+/* ------------------------------------------------------------------ */
+
+#define ANNAL_ACTOR_CODE_MAX 24
+
+/* A mention of an actor, coded with the CAMEO actor conventions: a
+ * country (ISO 3166-1 alpha-3) or an international code (IGO, NGO, a
+ * region), then role codes (GOV, MIL, CVL ...), then an organisation's
+ * own code ("ARMMIL", "IGOUNO", "AZEGOV").  A role without a known
+ * country is the role alone ("CVL"). */
+typedef struct annal_actor {
+    uint32_t start, end;        /* span in the document text */
+    uint32_t sentence;
+    uint32_t first_token, ntokens;
+    char code[ANNAL_ACTOR_CODE_MAX + 1];   /* NUL-terminated */
+    char country[4];            /* the country part, "" for none or an
+                                   international code */
+    char role[4];               /* the first role part, "" for none */
+    uint8_t how;                /* annal_actor_how: which rule coded it */
+    uint8_t person;             /* 1: a person (people files, a title
+                                   and a name, or a reference to one) */
+    uint8_t pad_[2];
+    int32_t antecedent;         /* coreference: the mention it refers to
+                                   (an index into annal_doc_actors), or -1 */
+    const char *rule;           /* why, for people: which entries and
+                                   rules; NUL-terminated, lives with the doc */
+} annal_actor;
+
+typedef enum annal_actor_how {
+    ANNAL_AH_NAME = 1,      /* a named actor: person, organisation, country */
+    ANNAL_AH_COMPOSED,      /* country + role words ("Armenian forces") */
+    ANNAL_AH_ROLE,          /* role words alone ("civilians") */
+    ANNAL_AH_TITLE,         /* a title before a name not in the dictionary */
+    ANNAL_AH_COREF,         /* refers back ("the ministry", "he") */
+    ANNAL_AH_CONTEXT        /* role words given the one country their
+                               sentence names ("civilians ... in Sudan") */
+} annal_actor_how;
+
+ANNAL_EXPORT const char *annal_actor_how_name(unsigned how);
+
+/* What one dictionary line says of a phrase (annal_actor_entries). */
+enum annal_actor_entry_kind {
+    ANNAL_AE_COUNTRY = 1u << 0,   /* a country or region */
+    ANNAL_AE_ADJ = 1u << 1,       /* adjective: combines with a role */
+    ANNAL_AE_CAPITAL = 1u << 2,   /* capital: stands for the government */
+    ANNAL_AE_ROLE = 1u << 3,      /* a role word ("troops": MIL) */
+    ANNAL_AE_TITLE = 1u << 4,     /* a role word that may precede a name */
+    ANNAL_AE_CODE = 1u << 5,      /* a named actor's full code */
+    ANNAL_AE_FORMER = 1u << 6,    /* "former": makes the actor ELI */
+    ANNAL_AE_CASE = 1u << 7,      /* matches only as written */
+    ANNAL_AE_GENERIC = 1u << 8,   /* stands for the country itself ("side") */
+    ANNAL_AE_PERSON = 1u << 9     /* a person (from the people files) */
+};
+
+typedef struct annal_actor_entry {
+    const char *code;             /* NUL-terminated; lives with the engine */
+    unsigned kind;                /* annal_actor_entry_kind bits */
+    annal_ymd from, until;        /* [from, until); year 0: open */
+    const char *origin;           /* "file:line" of the dictionary line */
+    int holds;                    /* 1: the line that holds on the day asked */
+} annal_actor_entry;
+
+/* The dictionary lines of phrase[0..len) (any case; words separated by
+ * spaces), at most cap of them; returns how many there are.  `day` (year
+ * 0: none) marks the line that holds on it. */
+ANNAL_EXPORT size_t annal_actor_entries(const annal_engine *eng, const char *phrase,
+                                        size_t len, annal_ymd day,
+                                        annal_actor_entry *out, size_t cap);
+
+/* A CAMEO event code and what it means. */
+typedef struct annal_cameo_info {
+    char code[8];                 /* "192", leading zeros kept: "042" */
+    double goldstein;             /* -10 .. +10 */
+    int quad_class;               /* 1 verbal coop., 2 material coop.,
+                                     3 verbal conflict, 4 material conflict */
+    const char *name;             /* NUL-terminated; live with the engine */
+    const char *plover_event;     /* "" where CAMEO has no PLOVER mapping */
+    const char *plover_mode;
+    const char *plover_context;
+} annal_cameo_info;
+
+/* 1 and *out when `code` is a CAMEO code; 0 otherwise. */
+ANNAL_EXPORT int annal_cameo_lookup(const annal_engine *eng, const char *code,
+                                    annal_cameo_info *out);
+/* All codes in order: the count, and the i-th. */
+ANNAL_EXPORT size_t annal_cameo_count(const annal_engine *eng);
+ANNAL_EXPORT void annal_cameo_get(const annal_engine *eng, size_t i, annal_cameo_info *out);
+
 typedef struct annal_warning {
     uint32_t offset;         /* byte offset in the document text */
     const char *msg;         /* NUL-terminated, lives with the doc */
@@ -377,6 +467,8 @@ ANNAL_EXPORT size_t annal_doc_nnumbers(const annal_doc *doc);
 ANNAL_EXPORT const annal_number *annal_doc_numbers(const annal_doc *doc);
 ANNAL_EXPORT size_t annal_doc_ndates(const annal_doc *doc);
 ANNAL_EXPORT const annal_date_expr *annal_doc_dates(const annal_doc *doc);
+ANNAL_EXPORT size_t annal_doc_nactors(const annal_doc *doc);
+ANNAL_EXPORT const annal_actor *annal_doc_actors(const annal_doc *doc);
 ANNAL_EXPORT size_t annal_doc_nwarnings(const annal_doc *doc);
 ANNAL_EXPORT const annal_warning *annal_doc_warnings(const annal_doc *doc);
 
@@ -415,7 +507,8 @@ typedef enum annal_dump_kind {
     ANNAL_DUMP_SENTENCES = 1,
     ANNAL_DUMP_TOKENS,
     ANNAL_DUMP_NUMBERS,
-    ANNAL_DUMP_DATES
+    ANNAL_DUMP_DATES,
+    ANNAL_DUMP_ACTORS
 } annal_dump_kind;
 
 typedef enum annal_dump_format {

@@ -7,7 +7,7 @@
 set -eu
 
 PKGS="gcc make clang pkg-config re2c zlib1g-dev libzstd-dev libcjson-dev
-      libutf8proc-dev wordnet-base zstd gzip jq valgrind"
+      libutf8proc-dev wordnet-base iso-codes zstd gzip jq valgrind"
 
 missing=""
 for p in $PKGS; do

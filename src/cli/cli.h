@@ -12,6 +12,7 @@
 
 int cmd_dump(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_cameo(int argc, char **argv);
 
 /* Opens the engine named by cfg (--dict and limits); prints the error and
  * returns NULL on failure. */

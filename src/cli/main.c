@@ -17,8 +17,9 @@ static int S_help(int argc, char **argv);
 static void S_print_help(FILE *f);
 
 static const command S_commands[] = {
-    {"dump", cmd_dump, "show one text stage: sentences, tokens, numbers or dates"},
-    {"dict", cmd_dict, "build the dictionary snapshot, or look a word up"},
+    {"dump", cmd_dump, "show one stage: sentences, tokens, numbers, dates or actors"},
+    {"dict", cmd_dict, "build or check the dictionary snapshot, or look a phrase up"},
+    {"cameo", cmd_cameo, "what a CAMEO event code means (--list: all of them)"},
     {"version", S_version, "print the version"},
     {"help", S_help, "list the commands"},
     {NULL, NULL, NULL},

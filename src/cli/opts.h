@@ -23,7 +23,10 @@ typedef struct cli_config {
     const char *out;
     const char *wordnet;
     const char *data;
+    const char *cameo;
+    const char *iso_codes;
     annal_ymd published;
+    annal_ymd date;
     annal_limits limits;
     /* positional arguments */
     char **args;

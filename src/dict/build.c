@@ -734,30 +734,67 @@ static annal_status S_load_all(builder *b, const annal_dict_build_opts *o)
     return st;
 }
 
+/* Reads and checks the actor data; fails when it has errors. */
+static annal_status S_actors(const annal_dict_build_opts *o, annal_actors_build **ab,
+                             annal_error *err)
+{
+    char actors_dir[4096];
+    annal_actors_build_opts ao;
+    annal_status st;
+
+    snprintf(actors_dir, sizeof actors_dir, "%s/actors", o->data_dir);
+    ao.actors_dir = actors_dir;
+    ao.iso_dir = o->iso_dir;
+    ao.cameo_path = o->cameo_path;
+    ao.report = o->report;
+    ao.report_ctx = o->report_ctx;
+    if ((st = annal_actors_build_read(&ao, ab, err)) != ANNAL_OK)
+        return st;
+    if (annal_actors_build_errors(*ab))
+        return annal_error_set(err, ANNAL_EDATA, actors_dir, 0, ANNAL_NO_OFFSET,
+                               "%llu error%s in the actor dictionaries or the CAMEO table",
+                               (unsigned long long)annal_actors_build_errors(*ab),
+                               annal_actors_build_errors(*ab) == 1 ? "" : "s");
+    return ANNAL_OK;
+}
+
 annal_status annal_dict_build(const annal_dict_build_opts *o, annal_error *err)
 {
     builder b;
+    annal_actors_build *ab = NULL;
     annal_snapshot_writer w;
     annal_buf *info;
     annal_status st;
+    char summary[256] = "";
 
     memset(&b, 0, sizeof b);
     b.err = err;
     annal_snapshot_writer_init(&w);
-    st = S_load_all(&b, o);
-    if (st == ANNAL_OK && (info = annal_snapshot_writer_add(&w, ANNAL_SEC_INFO)))
+    /* the actor data first: its findings are what a person editing the
+     * dictionaries waits for; a check reads nothing else */
+    st = S_actors(o, &ab, err);
+    if (st == ANNAL_OK && o->out_path)
+        st = S_load_all(&b, o);
+    if (ab)
+        annal_actors_build_summary(ab, summary, sizeof summary);
+    if (st == ANNAL_OK && o->out_path && (info = annal_snapshot_writer_add(&w, ANNAL_SEC_INFO)))
         annal_buf_printf(info, "annal dictionary snapshot, format %u; lexicon: %zu entries "
-                         "(%zu WordNet lemma lines, %zu exception forms, %zu annal data lines, %u rules)",
+                         "(%zu WordNet lemma lines, %zu exception forms, %zu annal data lines, %u rules); %s",
                          ANNAL_SNAPSHOT_VERSION, b.n, b.wn_lemmas, b.wn_exceptions,
-                         b.data_lines, b.nrules);
-    if (st == ANNAL_OK)
+                         b.data_lines, b.nrules, summary);
+    if (st == ANNAL_OK && o->out_path)
         st = S_emit(&b, &w);
-    if (st == ANNAL_OK)
+    if (st == ANNAL_OK && o->out_path)
+        st = annal_actors_build_emit(ab, &w, err);
+    if (st == ANNAL_OK && o->out_path)
         st = annal_snapshot_writer_finish(&w, o->out_path, err);
-    if (st == ANNAL_OK && o->log)
-        fprintf(o->log, "annal: wrote %s: %zu lexicon entries, %u suffix rules\n",
-                o->out_path, b.n, b.nrules);
+    if (st == ANNAL_OK && o->log && o->out_path)
+        fprintf(o->log, "annal: wrote %s: %zu lexicon entries, %u suffix rules, %s\n",
+                o->out_path, b.n, b.nrules, summary);
+    else if (st == ANNAL_OK && o->log)
+        fprintf(o->log, "annal: checked %s/actors and %s: %s\n", o->data_dir, o->cameo_path, summary);
     annal_snapshot_writer_free(&w);
+    annal_actors_build_free(ab);
     S_free(&b);
     return st;
 }

@@ -36,6 +36,9 @@
  *         rows of (u32 pos bits, u32 lemma offset, u32 lemma length)
  *   MRPH  WordNet detachment rules: u32 count, then rows of (u32 pos bit,
  *         u32 suffix off, u32 suffix len, u32 ending off, u32 ending len)
+ *
+ * Format version 2 adds the actor dictionary, the country list and the
+ * CAMEO table: ACTS ACTK ACTH ACTV CTRY CAME (actors/table.h).
  */
 #ifndef ANNAL_DICT_SNAPSHOT_H
 #define ANNAL_DICT_SNAPSHOT_H
@@ -47,7 +50,7 @@
 #include "../core/buf.h"
 
 #define ANNAL_SNAPSHOT_MAGIC "ANNALDCT"
-#define ANNAL_SNAPSHOT_VERSION 1u
+#define ANNAL_SNAPSHOT_VERSION 2u
 #define ANNAL_SNAPSHOT_BOM 0x0A0B0C0Du
 #define ANNAL_SNAPSHOT_HEADER 64u
 #define ANNAL_SNAPSHOT_MAX_SECTIONS 64u

@@ -6,6 +6,7 @@
  *        --lex--> lemmas, POS candidates
  *        --dates--> date expressions (marking their tokens used)
  *        --numbers--> quantities
+ *        --actors--> actor mentions and their codes (src/actors)
  *
  * Each stage reads what the previous ones left in the doc and appends its
  * own results; nothing is copied from the raw text except metadata.
@@ -33,7 +34,7 @@ annal_doc *annal_doc_new(const annal_engine *eng)
     annal_arena_init(&doc->arena, eng->alloc);
     annal_norm_init(&doc->norm, eng->alloc);
     doc->toks.alloc = doc->sents.alloc = eng->alloc;
-    doc->nums.alloc = doc->dates.alloc = eng->alloc;
+    doc->nums.alloc = doc->dates.alloc = doc->actors.alloc = eng->alloc;
     return doc;
 }
 
@@ -50,6 +51,8 @@ void annal_doc_free(annal_doc *doc)
     annal_free(a, doc->sents.v, doc->sents.cap * sizeof *doc->sents.v);
     annal_free(a, doc->nums.v, doc->nums.cap * sizeof *doc->nums.v);
     annal_free(a, doc->dates.v, doc->dates.cap * sizeof *doc->dates.v);
+    annal_free(a, doc->actors.v, doc->actors.cap * sizeof *doc->actors.v);
+    annal_free(a, doc->actors.units, doc->actors.units_cap * sizeof *doc->actors.units);
     annal_free(a, doc->used, doc->used_cap);
     annal_free(a, doc->toks.cache, doc->toks.cache_cap * sizeof *doc->toks.cache);
     annal_free(a, doc->toks.cand, doc->toks.cand_cap * sizeof *doc->toks.cand);
@@ -91,7 +94,7 @@ static void S_reset(annal_doc *doc)
 {
     annal_arena_reset(&doc->arena);
     memset(&doc->meta, 0, sizeof doc->meta);
-    doc->toks.n = doc->sents.n = doc->nums.n = doc->dates.n = 0;
+    doc->toks.n = doc->sents.n = doc->nums.n = doc->dates.n = doc->actors.n = 0;
     doc->nwarns = doc->dropped_warnings = 0;
     doc->body_start = 0;
 }
@@ -213,6 +216,15 @@ static annal_status S_extract(annal_doc *doc, unsigned stages)
     return ANNAL_OK;
 }
 
+/* Actor mentions, with dictionary entries resolved for the publication
+ * day (the latest entries when the document has none). */
+static annal_status S_actors(annal_doc *doc)
+{
+    annal_actor_input in = {&doc->eng->actors, doc->toks.v, doc->sents.v, doc->sents.n,
+                            doc->norm.text.p, doc->meta.published, &doc->arena};
+    return annal_find_actors(&in, &doc->actors);
+}
+
 annal_status annal_doc_process(annal_doc *doc, const char *text, size_t len,
                                const annal_doc_meta *meta, unsigned stages,
                                annal_error *err)
@@ -234,10 +246,13 @@ annal_status annal_doc_process(annal_doc *doc, const char *text, size_t len,
     st = S_meta(doc, meta);
     if (st == ANNAL_OK)
         st = S_text_stage(doc);
-    if (st == ANNAL_OK && (stages & ANNAL_STAGE_LEX))
+    /* actors read the part-of-speech candidates (recognize.c) */
+    if (st == ANNAL_OK && (stages & (ANNAL_STAGE_LEX | ANNAL_STAGE_ACTORS)))
         st = annal_doc_lex(doc);
     if (st == ANNAL_OK && (stages & (ANNAL_STAGE_DATES | ANNAL_STAGE_NUMBERS)))
         st = S_extract(doc, stages);
+    if (st == ANNAL_OK && (stages & ANNAL_STAGE_ACTORS))
+        st = S_actors(doc);
     if (st == ANNAL_OK && doc->dropped_warnings) {
         char msg[96];
         snprintf(msg, sizeof msg, "%zu more warnings not shown (max_warnings)", doc->dropped_warnings);
@@ -266,6 +281,8 @@ size_t annal_doc_nnumbers(const annal_doc *d) { return d->nums.n; }
 const annal_number *annal_doc_numbers(const annal_doc *d) { return d->nums.v; }
 size_t annal_doc_ndates(const annal_doc *d) { return d->dates.n; }
 const annal_date_expr *annal_doc_dates(const annal_doc *d) { return d->dates.v; }
+size_t annal_doc_nactors(const annal_doc *d) { return d->actors.n; }
+const annal_actor *annal_doc_actors(const annal_doc *d) { return d->actors.v; }
 size_t annal_doc_nwarnings(const annal_doc *d) { return d->nwarns; }
 const annal_warning *annal_doc_warnings(const annal_doc *d) { return d->warns; }
 

@@ -4,7 +4,7 @@
  * Memory: everything below is owned by the doc.  The arena holds small
  * derived strings (metadata, lemmas of unknown words, warnings); the
  * growable arrays (normalised text, tokens, sentences, numbers, dates,
- * the per-token scratch) keep their capacity between documents, so a
+ * the per-token scratch, actor mentions) keep their capacity between documents, so a
  * worker that reuses one doc stops allocating once it has seen its largest
  * document.  The raw text is borrowed from the caller.
  */
@@ -13,6 +13,7 @@
 
 #include "annal.h"
 #include "engine.h"
+#include "../actors/recognize.h"
 #include "../core/arena.h"
 #include "../extract/extract.h"
 #include "../lex/tview.h"
@@ -33,6 +34,7 @@ struct annal_doc {
     annal_sentvec sents;
     annal_numvec nums;
     annal_datevec dates;
+    annal_actorvec actors;
     uint8_t *used;            /* one byte per token (extractors) */
     size_t used_cap;
     annal_warning *warns;

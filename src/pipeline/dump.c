@@ -19,11 +19,11 @@
 
 #define DUMP_MAX_FIELDS 8
 
-static const char *const S_kind_names[] = {NULL, "sentences", "tokens", "numbers", "dates"};
+static const char *const S_kind_names[] = {NULL, "sentences", "tokens", "numbers", "dates", "actors"};
 
 annal_dump_kind annal_dump_kind_parse(const char *name)
 {
-    for (int k = 1; k <= ANNAL_DUMP_DATES; k++)
+    for (int k = 1; k <= ANNAL_DUMP_ACTORS; k++)
         if (strcmp(name, S_kind_names[k]) == 0)
             return (annal_dump_kind)k;
     return (annal_dump_kind)0;
@@ -35,6 +35,7 @@ unsigned annal_dump_stages(annal_dump_kind kind)
     case ANNAL_DUMP_TOKENS: return ANNAL_STAGE_TOKENS | ANNAL_STAGE_LEX;
     case ANNAL_DUMP_NUMBERS: return ANNAL_STAGE_TOKENS | ANNAL_STAGE_DATES | ANNAL_STAGE_NUMBERS;
     case ANNAL_DUMP_DATES: return ANNAL_STAGE_TOKENS | ANNAL_STAGE_DATES;
+    case ANNAL_DUMP_ACTORS: return ANNAL_STAGE_TOKENS | ANNAL_STAGE_LEX | ANNAL_STAGE_ACTORS;
     default: return ANNAL_STAGE_TOKENS;
     }
 }
@@ -206,6 +207,16 @@ static void S_fields(const annal_doc *doc, annal_dump_kind kind, size_t i,
             S_field(r, "-");
         break;
     }
+    case ANNAL_DUMP_ACTORS: {
+        const annal_actor *a = &doc->actors.v[i];
+        S_field(r, "%u", a->sentence);
+        S_field(r, "%u-%u", a->start, a->end);
+        S_field_text(r, doc, a->start, a->end);
+        S_field(r, "%s", a->code);
+        S_field(r, "%s", annal_actor_how_name(a->how));
+        S_field(r, "%s", a->rule ? a->rule : "");
+        break;
+    }
     }
 }
 
@@ -213,6 +224,7 @@ static const char *const S_header_sentences[] = {"sent", "span", "text", NULL};
 static const char *const S_header_tokens[] = {"sent", "span", "text", "type", "lemma", "pos", NULL};
 static const char *const S_header_numbers[] = {"sent", "span", "text", "number", "low", "high", "qualifier", NULL};
 static const char *const S_header_dates[] = {"sent", "span", "text", "date", "precision", "kind", "range", NULL};
+static const char *const S_header_actors[] = {"sent", "span", "text", "code", "how", "rule", NULL};
 
 static const char *const *S_headers(annal_dump_kind k)
 {
@@ -220,6 +232,7 @@ static const char *const *S_headers(annal_dump_kind k)
     case ANNAL_DUMP_SENTENCES: return S_header_sentences;
     case ANNAL_DUMP_TOKENS: return S_header_tokens;
     case ANNAL_DUMP_NUMBERS: return S_header_numbers;
+    case ANNAL_DUMP_ACTORS: return S_header_actors;
     default: return S_header_dates;
     }
 }
@@ -230,6 +243,7 @@ static size_t S_count(const annal_doc *doc, annal_dump_kind k)
     case ANNAL_DUMP_SENTENCES: return doc->sents.n;
     case ANNAL_DUMP_TOKENS: return doc->toks.n;
     case ANNAL_DUMP_NUMBERS: return doc->nums.n;
+    case ANNAL_DUMP_ACTORS: return doc->actors.n;
     default: return doc->dates.n;
     }
 }
@@ -280,6 +294,7 @@ static int S_spec_field(annal_dump_kind kind, size_t k)
     switch (kind) {
     case ANNAL_DUMP_SENTENCES: return k == 2;
     case ANNAL_DUMP_DATES: return k == 2 || k == 3 || k == 4 || k == 6;
+    case ANNAL_DUMP_ACTORS: return k == 2 || k == 3;
     default: return k >= 2;
     }
 }
@@ -425,6 +440,25 @@ static void S_json_item(const annal_doc *doc, annal_dump_kind kind, size_t i,
         annal_json_cstr(b, d->relative ? "published" : "text");
         break;
     }
+    case ANNAL_DUMP_ACTORS: {
+        const annal_actor *a = &doc->actors.v[i];
+        S_json_head(b, doc, a->sentence, a->start, a->end);
+        annal_json_key(b, "code", 0);
+        annal_json_cstr(b, a->code);
+        annal_json_key(b, "country", 0);
+        annal_json_cstr(b, a->country[0] ? a->country : NULL);
+        annal_json_key(b, "role", 0);
+        annal_json_cstr(b, a->role[0] ? a->role : NULL);
+        annal_json_key(b, "how", 0);
+        annal_json_cstr(b, annal_actor_how_name(a->how));
+        annal_json_key(b, "person", 0);
+        annal_buf_puts(b, a->person ? "true" : "false");
+        annal_json_key(b, "antecedent", 0);
+        if (a->antecedent >= 0) annal_json_int(b, a->antecedent); else annal_buf_puts(b, "null");
+        annal_json_key(b, "rule", 0);
+        annal_json_cstr(b, a->rule ? a->rule : "");
+        break;
+    }
     }
     annal_buf_puts(b, "}\n");
 }
@@ -434,7 +468,7 @@ annal_status annal_dump(const annal_doc *doc, annal_dump_kind kind,
 {
     sink out = {fn, ctx, 0};
 
-    if (kind < ANNAL_DUMP_SENTENCES || kind > ANNAL_DUMP_DATES)
+    if (kind < ANNAL_DUMP_SENTENCES || kind > ANNAL_DUMP_ACTORS)
         return ANNAL_EUSAGE;
     if (fmt == ANNAL_DUMP_JSON) {
         annal_buf b;

@@ -71,6 +71,8 @@ annal_status annal_engine_open(const annal_engine_opts *opts,
     st = annal_snapshot_open(dict, &eng->snap, err);
     if (st == ANNAL_OK)
         st = annal_lexicon_load(&eng->lex, &eng->snap, dict, err);
+    if (st == ANNAL_OK)
+        st = annal_actor_table_load(&eng->actors, &eng->snap, dict, err);
     if (st != ANNAL_OK) {
         annal_engine_free(eng);
         return st;

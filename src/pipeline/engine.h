@@ -11,6 +11,7 @@
 #include "annal.h"
 #include "../dict/snapshot.h"
 #include "../lex/lexicon_impl.h"
+#include "../actors/table.h"
 
 struct annal_engine {
     annal_alloc alloc_store;
@@ -18,6 +19,7 @@ struct annal_engine {
     annal_limits limits;
     annal_snapshot snap;
     annal_lexicon lex;
+    annal_actor_table actors;
     char info[512];
 };
 

@@ -871,6 +871,82 @@ t_jsonl_nul_and_ids() {
     jq_some '.doc_id == "lit" and .text == "A \\u0000 stays."'
 }
 
+# ---- tests: actors, the CAMEO table, dictionary checks ---------------------
+
+t_dump_actors() {
+    printf 'date 2020-04-02 By Test Wire\n\nThe Azerbaijani Foreign Ministry said Armenian forces shelled two villages.  The ministry called on the UN Security Council to act.\n' > act.txt
+    d dump actors --json act.txt
+    rc_is 0
+    json_ok
+    spans_ok act.txt
+    jq_all 'has("code") and has("country") and has("role") and has("how") and has("rule") and has("antecedent")'
+    jq_some '.text == "The Azerbaijani Foreign Ministry" and .code == "AZEGOV" and .country == "AZE" and .role == "GOV"'
+    jq_some '.text == "Armenian forces" and .code == "ARMMIL" and .how == "composed"'
+    jq_some '.text == "The ministry" and .code == "AZEGOV" and .how == "coref" and .antecedent == 0'
+    d dump actors act.txt
+    rc_is 0
+    out_has "rule"
+    out_has "roles.txt:"
+}
+
+t_cameo() {
+    d cameo 190 042
+    rc_is 0
+    out_has "190"
+    out_has "042"
+    lines_are 3
+    d cameo --json 190
+    json_ok
+    jq_all '.code == "190" and .quad_class == 4 and .goldstein == -10'
+    d cameo --list --json
+    rc_is 0
+    json_ok
+    n=$(wc -l < out | tr -d ' ')
+    [ "$n" -gt 250 ] || note_fail "cameo --list gave $n codes"
+    d cameo 999
+    rc_is 1
+    err_has '"999" is not a CAMEO event code'
+    d cameo
+    rc_is 2
+}
+
+# A data directory for `dict check` with one actors file and a CAMEO table.
+mkdata() {
+    rm -rf data && mkdir -p data/actors
+    printf '%s\n' "$@" > data/actors/x.txt
+    printf '01\t0\t1\t-\t-\t-\tMake public statement\n' > ev.txt
+}
+
+t_dict_check() {
+    if [ ! -r /usr/share/iso-codes/json/iso_3166-1.json ]; then
+        return   # iso-codes missing: scripts/setup.sh installs it
+    fi
+    mkdata "$(printf 'armenian\tCOUNTRY=ARM ADJ')" "$(printf 'troops\tROLE=MIL')"
+    a dict check --data data --cameo ev.txt
+    rc_is 0
+    err_has "checked data/actors"
+    mkdata "$(printf 'armenian\tCOUNTRY=ARM ADJ')" "$(printf 'x\tCOUNTRY=QQQ')" \
+        "$(printf 'y\tROLE=XYZ')" "$(printf 'jane roe\tCODE=ARMGOV FROM=2000-01-01')" \
+        "$(printf 'jane roe\tCODE=ARMMIL FROM=2005-01-01')"
+    a dict check --data data --cameo ev.txt
+    rc_is 1
+    err_has "data/actors/x.txt:2: error unknown-country:"
+    err_has "data/actors/x.txt:3: error unknown-role:"
+    err_has "data/actors/x.txt:5: error overlap:"
+    a dict build --data data --cameo ev.txt --output bad.dict
+    rc_is 1
+    [ ! -e bad.dict ] || note_fail "dict build wrote a snapshot from data with errors"
+}
+
+t_dict_lookup() {
+    d dict lookup --date 2020-04-02 Armenian "the Azerbaijani Foreign Ministry"
+    rc_is 0
+    out_has "$(printf 'entry\tARM\t..\tcountry,adj\tcountries.txt:')"
+    out_has "$(printf 'coded\tthe Azerbaijani Foreign Ministry\tAZEGOV\tcomposed')"
+    d dict lookup --date 2020-13-01 Armenian
+    rc_is 2
+}
+
 TESTS="version help no_arguments unknown_command unknown_option missing_value
        bad_published bad_numbers missing_dict bad_dict nonexistent_input
        unwritable_output options_anywhere jsonl_good_and_bad jsonl_without_text
@@ -881,7 +957,7 @@ TESTS="version help no_arguments unknown_command unknown_option missing_value
        limit_doc_bytes limit_sentences limit_doc_tokens limit_dir_depth
        limit_warnings exit_status_mixed write_error_message max_warnings
        doc_tokens_exact warning_names_file dump_kind_named jsonl_line_limit
-       jsonl_nul_and_ids"
+       jsonl_nul_and_ids dump_actors cameo dict_check dict_lookup"
 # Known failures: tests of bugs reported in annal and not fixed yet, as
 # "name" with a function k_name and a message known_name.  None at present.
 KNOWN=""

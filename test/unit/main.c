@@ -8,7 +8,7 @@ const annal_engine *test_engine;
 
 extern const test_case suite_core[], suite_normalize[], suite_tokenize[],
     suite_sentence[], suite_lexicon[], suite_numbers[], suite_dates[],
-    suite_snapshot[], suite_reader[], suite_alloc[];
+    suite_snapshot[], suite_reader[], suite_alloc[], suite_actors[];
 
 static const struct {
     const char *name;
@@ -19,6 +19,7 @@ static const struct {
     {"lexicon", suite_lexicon},   {"numbers", suite_numbers},
     {"dates", suite_dates},       {"snapshot", suite_snapshot},
     {"reader", suite_reader},     {"alloc", suite_alloc},
+    {"actors", suite_actors},
 };
 
 static annal_doc *S_doc;

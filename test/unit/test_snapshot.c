@@ -6,6 +6,7 @@
 #include "../../src/core/le.h"
 #include "../../src/dict/snapshot.h"
 #include "../../src/lex/lexicon_impl.h"
+#include "../../src/actors/table.h"
 
 static unsigned char *S_data;
 static size_t S_size;
@@ -59,9 +60,12 @@ static annal_status S_parse(const unsigned char *d, size_t n, annal_error *err)
 {
     annal_snapshot s;
     annal_lexicon lx;
+    annal_actor_table at;
     annal_status st = annal_snapshot_parse(d, n, "test.dict", &s, err);
     if (st == ANNAL_OK)
         st = annal_lexicon_load(&lx, &s, "test.dict", err);
+    if (st == ANNAL_OK)
+        st = annal_actor_table_load(&at, &s, "test.dict", err);
     return st;
 }
 
@@ -153,34 +157,97 @@ static void damaged_payload(void)
     free(c);
 }
 
+/* Writes the 32-bit value v at byte `off` of section `sec` in c, then
+ * makes every checksum right again, so that only the loader's own row
+ * checks can notice.  0 if the section is missing or too small. */
+static int S_damage(unsigned char *c, uint32_t sec, size_t off, uint32_t v)
+{
+    annal_snapshot s;
+    annal_error err;
+    const annal_section *e;
+    size_t at;
+
+    if (annal_snapshot_parse(c, S_size, "x", &s, &err) != ANNAL_OK ||
+        !(e = annal_snapshot_find(&s, sec)) || e->size < off + 4)
+        return 0;
+    at = (size_t)(e->p - c);
+    annal_put_le32(c + at + off, v);
+    for (uint32_t i = 0; i < s.nsections; i++) {
+        uint64_t t = annal_le64(c + 32) + 24ull * i;
+        if (annal_le32(c + t) == sec)
+            annal_put_le32(c + t + 4, (uint32_t)crc32(0, e->p, (uInt)e->size));
+    }
+    S_reseal(c);
+    return 1;
+}
+
 /* An entry pointing outside the string pool, with checksums made right:
  * the lexicon's own bounds check must catch it. */
 static void bad_entry_inside_valid_section(void)
 {
     unsigned char *c;
-    annal_snapshot s;
-    annal_error err;
-    const annal_section *ent;
-    size_t off;
     S_load();
     if (!S_data)
         return;
     c = S_copy();
-    if (annal_snapshot_parse(c, S_size, "x", &s, &err) != ANNAL_OK) {
+    CHECK(S_damage(c, ANNAL_SEC_LEXE, 0, 0xFFFFFF00u));   /* key offset */
+    S_expect_edict(c, S_size, "LEXE");
+    free(c);
+}
+
+/* The actor sections: every kind of row is checked once at load. */
+static void bad_actor_rows(void)
+{
+    static const struct {
+        uint32_t sec;
+        size_t off;
+        uint32_t v;
+        const char *needle;
+    } cases[] = {
+        {ANNAL_SEC_ACTK, 0, 0xFFFFFF00u, "ACTK"},              /* key string */
+        {ANNAL_SEC_ACTK, 12, 0x7FFFFFFFu, "ACTK"},             /* value count */
+        {ANNAL_SEC_ACTV, 4, 0xFFFFFFF0u, "ACTV"},              /* code string */
+        {ANNAL_SEC_ACTV, 12, 0x7FFFFFFFu, "ACTV"},             /* from >= until */
+        {ANNAL_SEC_ACTH, 0, 3, "ACTH"},                        /* not a power of 2 */
+        {ANNAL_SEC_ACTH, 4, 99, "ACTH"},                       /* words in a key */
+        {ANNAL_SEC_CTRY, 0, 0x00616161u, "CTRY"},              /* "aaa" */
+        {ANNAL_SEC_CAME, 12, 9, "CAME"},                       /* QuadClass 9 */
+        {ANNAL_SEC_CAME, 40, 0xFFFFFF00u, "CAME"},             /* name string */
+    };
+    unsigned char *c;
+
+    S_load();
+    if (!S_data)
+        return;
+    c = S_copy();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        memcpy(c, S_data, S_size);
+        CHECK(S_damage(c, cases[i].sec, cases[i].off, cases[i].v));
+        S_expect_edict(c, S_size, cases[i].needle);
+    }
+    free(c);
+}
+
+/* A slot of the hash table that names a key past the end. */
+static void bad_actor_slot(void)
+{
+    annal_snapshot s;
+    annal_error err;
+    const annal_section *h;
+    unsigned char *c;
+
+    S_load();
+    if (!S_data)
+        return;
+    c = S_copy();
+    if (annal_snapshot_parse(c, S_size, "x", &s, &err) != ANNAL_OK ||
+        !(h = annal_snapshot_find(&s, ANNAL_SEC_ACTH))) {
         CHECK(0);
         free(c);
         return;
     }
-    ent = annal_snapshot_find(&s, ANNAL_SEC_LEXE);
-    off = (size_t)(ent->p - c);
-    annal_put_le32(c + off, 0xFFFFFF00u);   /* key offset */
-    for (uint32_t i = 0; i < s.nsections; i++) {
-        uint64_t at = annal_le64(c + 32) + 24ull * i;
-        if (annal_le32(c + at) == ANNAL_SEC_LEXE)
-            annal_put_le32(c + at + 4, (uint32_t)crc32(0, ent->p, (uInt)ent->size));
-    }
-    S_reseal(c);
-    S_expect_edict(c, S_size, "LEXE");
+    CHECK(S_damage(c, ANNAL_SEC_ACTH, h->size - 4, 0x00FFFFFFu));
+    S_expect_edict(c, S_size, "ACTH");
     free(c);
 }
 
@@ -198,6 +265,8 @@ TEST_SUITE(suite_snapshot) = {
     {"intact_loads", intact_loads},
     {"truncated", truncated},
     {"wrong_magic_version_bom", wrong_magic_version_bom},
+    {"bad_actor_rows", bad_actor_rows},
+    {"bad_actor_slot", bad_actor_slot},
     {"bad_offsets", bad_offsets},
     {"damaged_payload", damaged_payload},
     {"bad_entry_inside_valid_section", bad_entry_inside_valid_section},
