@@ -13,12 +13,16 @@
 #   gold "ISR***" -> ISR, gold "IGOMIL" -> IGOMIL,
 #   annal "IGOUNO" -> IGO (an organisation's own code is not a role),
 #   annal "IGOUNOREFHCR" -> IGOREF (its first role part),
-#   annal "AZEGOVMIL" -> AZEGOV.
+#   annal "AZEGOVMIL" -> AZEGOV,
+#   annal "IGOPKO" -> IGOMIL (the codebook's peacekeepers; the gold codes
+#   them by sector, military).
 #
 # Scores, over all gold actors:
 #   country  some mention in the sentence has the gold actor's first part
 #            (country, or IGO/NGO/IMG...)
 #   code     some mention has the gold actor's reduced code exactly
+#   (and, for information, the share where some mention's code equals the
+#   gold or extends it with a role: gold ISR, annal ISRMIL)
 # plus, over annal's mentions, the share that match a gold actor (the gold
 # marks only the actors of the coded event, so this is not a precision).
 # Misses go to BUILD/eval/actors-misses.tsv.  Exits 0; prints a skip note
@@ -56,7 +60,7 @@ function reduce_ours(c,    i) {
         return substr(c, 1, 3)            # a role alone
     for (i = 4; i + 2 <= length(c); i += 3)
         if (is_role(substr(c, i, 3)))
-            return substr(c, 1, 3) substr(c, i, 3)
+            return substr(c, 1, 3) (substr(c, i, 3) == "PKO" ? "MIL" : substr(c, i, 3))
     return substr(c, 1, 3)
 }
 FNR == NR {                               # annal mentions
@@ -73,12 +77,13 @@ FNR == NR {                               # annal mentions
         g = reduce_gold(g)
         if (g == "") continue
         total++
-        cfound = 0; found = 0
+        cfound = 0; found = 0; pfound = 0
         for (i = 1; i <= nm[id]; i++) {
             if (substr(mcode[id, i], 1, 3) == substr(g, 1, 3)) cfound = 1
             if (mcode[id, i] == g) found = 1
+            if (substr(mcode[id, i], 1, length(g)) == g) pfound = 1
         }
-        country += cfound; code += found
+        country += cfound; code += found; compat += pfound
         if (!found) {
             list = ""
             for (i = 1; i <= nm[id]; i++) list = list (i > 1 ? "," : "") mcode[id, i]
@@ -94,6 +99,7 @@ END {
     printf "eval-actors: %d sentences, %d gold actors, %d annal mentions\n", ndocs, total, mentions
     printf "  country  %.3f  (%d/%d)\n", total ? country / total : 0, country, total
     printf "  code     %.3f  (%d/%d)\n", total ? code / total : 0, code, total
+    printf "  code, or more specific than the gold (gold ISR, annal ISRMIL)  %.3f  (%d/%d)\n", total ? compat / total : 0, compat, total
     printf "  mentions matching a gold actor  %.3f  (%d/%d)\n", mentions ? matched / mentions : 0, matched, mentions
     printf "  misses: %s\n", misses
 }' "$OUT/gsr-actors.tsv" "$TSV"

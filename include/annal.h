@@ -417,7 +417,8 @@ enum annal_actor_entry_kind {
     ANNAL_AE_FORMER = 1u << 6,    /* "former": makes the actor ELI */
     ANNAL_AE_CASE = 1u << 7,      /* matches only as written */
     ANNAL_AE_GENERIC = 1u << 8,   /* stands for the country itself ("side") */
-    ANNAL_AE_PERSON = 1u << 9     /* a person (from the people files) */
+    ANNAL_AE_PERSON = 1u << 9,    /* a person (from the people files) */
+    ANNAL_AE_PEOPLE = 1u << 10    /* a people: "Armenians" (country + CVL) */
 };
 
 typedef struct annal_actor_entry {

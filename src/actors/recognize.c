@@ -590,6 +590,17 @@ static annal_status S_code_named(S_ctx *c, const S_group *g)
             n += rl;
         }
     }
+    /* "President Mugabe" in a text with no date (or one the dictionary
+     * has him out of office on): the title says he holds the office */
+    if (person && g->nroles && !g->roles_after && !g->former && n >= 3 &&
+        (n == 3 || memcmp(code + 3, "ELI", 3) == 0) && !annal_intl_code(code)) {
+        const char *role = S_group_role(c, g);
+        size_t rl = strlen(role);
+        if (3 + rl <= ANNAL_CODE_MAX) {
+            memcpy(code + 3, role, rl + 1);
+            n = 3 + rl;
+        }
+    }
     if (g->former && n >= 3 && !annal_intl_code(code) && !annal_role_code(code, NULL)) {
         memcpy(code + 3, "ELI", 4);
         n = 6;
@@ -681,26 +692,30 @@ static int S_after_place_word(const S_ctx *c, uint32_t first)
 /* Countries on their own: each a mention; a capital stands for the
  * government ("Baku said": AZEGOV) unless it is the place where something
  * happens ("a rally in Baku": AZE, as a country named as a place is).
- * Adjectives alone say nothing. */
+ * An adjective without a role word stands for its country, as CAMEO
+ * codes it ("an Indian proposal", "Armenian attacks": the country acts). */
 static annal_status S_code_countries(S_ctx *c, const S_group *g)
 {
     char code[ANNAL_CODE_MAX + 4], rule[S_RULE_CAP];
     int place;
     size_t len;
 
-    if (g->ctry_adj && !g->generic)
-        return ANNAL_OK;
-    place = !g->generic && S_after_place_word(c, g->first);
+    place = !g->generic && !g->ctry_adj && S_after_place_word(c, g->first);
     if (place)
         c->loc_end = g->last;
     for (size_t k = 0; k < g->nctry; k++) {
         const annal_actor_unit *x = S_unit(c, g->ctry[k]);
         size_t cn = strlen(x->code);
         int capital = (x->kind & ANNAL_AE_CAPITAL) != 0;
-        const char *what = g->generic ? "generic" : place ? "place" : capital ? "capital" : "country";
+        const char *what = g->generic ? "generic" : (x->kind & ANNAL_AE_PEOPLE) ? "people"
+                           : g->ctry_adj ? "adjective" : place ? "place" : capital ? "capital"
+                           : "country";
         memcpy(code, x->code, cn + 1);
         if (capital && !place && cn == 3) {
             memcpy(code + 3, "GOV", 4);
+            cn = 6;
+        } else if ((x->kind & ANNAL_AE_PEOPLE) && cn == 3) {
+            memcpy(code + 3, "CVL", 4);   /* "Palestinians": its people */
             cn = 6;
         }
         len = (size_t)snprintf(rule, sizeof rule, "%s: ", what);

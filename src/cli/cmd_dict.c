@@ -86,7 +86,7 @@ static int S_build(const cli_config *cfg, int check_only)
 static void S_kinds(unsigned k, char *buf, size_t cap)
 {
     static const char *const n[] = {"country", "adj", "capital", "role", "title", "code",
-                                    "former", "case", "generic", "person"};
+                                    "former", "case", "generic", "person", "people"};
     size_t len = 0;
 
     buf[0] = '\0';

@@ -213,6 +213,8 @@ static int S_attrs(const abline *l, char *p, abval *v)
             v->kind |= ANNAL_AE_CASE;
         else if (!eq && strcmp(a, "GENERIC") == 0)
             v->kind |= ANNAL_AE_GENERIC;
+        else if (!eq && strcmp(a, "PEOPLE") == 0)
+            v->kind |= ANNAL_AE_PEOPLE;
         else if (eq && (strcmp(a, "COUNTRY") == 0 || strcmp(a, "ROLE") == 0 || strcmp(a, "CODE") == 0)) {
             if (v->kind & (ANNAL_AE_COUNTRY | ANNAL_AE_ROLE | ANNAL_AE_CODE)) {
                 ab_report(l->b, l->path, l->no, 1, "kind", "only one of COUNTRY=, ROLE= and CODE= per line");
@@ -255,12 +257,13 @@ static int S_consistent(const abline *l, abval *v)
         ab_report(l->b, l->path, l->no, 1, "kind", "a line needs COUNTRY=, ROLE=, CODE=, FORMER or GENERIC");
         return -1;
     }
-    if (((k & (ANNAL_AE_ADJ | ANNAL_AE_CAPITAL)) && !(k & ANNAL_AE_COUNTRY)) ||
+    if (((k & (ANNAL_AE_ADJ | ANNAL_AE_CAPITAL | ANNAL_AE_PEOPLE)) && !(k & ANNAL_AE_COUNTRY)) ||
+        ((k & ANNAL_AE_PEOPLE) && (k & (ANNAL_AE_ADJ | ANNAL_AE_CAPITAL))) ||
         ((k & ANNAL_AE_TITLE) && !(k & ANNAL_AE_ROLE)) ||
         ((k & (ANNAL_AE_FORMER | ANNAL_AE_GENERIC)) && (k & main)) ||
         ((k & ANNAL_AE_FORMER) && (k & ANNAL_AE_GENERIC))) {
-        ab_report(l->b, l->path, l->no, 1, "kind", "ADJ and CAPITAL go with COUNTRY=, TITLE with "
-                  "ROLE=, FORMER and GENERIC alone");
+        ab_report(l->b, l->path, l->no, 1, "kind", "ADJ, CAPITAL and PEOPLE (one of them) go with "
+                  "COUNTRY=, TITLE with ROLE=, FORMER and GENERIC alone");
         return -1;
     }
     if (k & ANNAL_AE_FORMER) {
