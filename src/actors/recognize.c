@@ -136,11 +136,13 @@ static void S_set_code(annal_actor_unit *u, const char *code, size_t n)
 }
 
 /* A dictionary value may stand at tokens [i, j]: names of countries and
- * named actors must be written with a capital somewhere ("china" the
- * porcelain, "turkey" the bird) unless the entry is CASE. */
+ * of people must be written with a capital somewhere ("china" the
+ * porcelain, "turkey" the bird, "bush" the plant) unless the entry is
+ * CASE.  Named bodies need none: their lower-case entries are nouns
+ * ("peacekeepers", "the international community"). */
 static int S_value_fits(const S_ctx *c, const annal_actor_value *v, size_t i, size_t j)
 {
-    if (!(v->kind & (ANNAL_AE_COUNTRY | ANNAL_AE_CODE)) || (v->kind & ANNAL_AE_CASE))
+    if (!(v->kind & (ANNAL_AE_COUNTRY | ANNAL_AE_PERSON)) || (v->kind & ANNAL_AE_CASE))
         return 1;
     for (size_t k = i; k <= j; k++)
         if (S_is_cap(c, k))
@@ -681,7 +683,7 @@ static int S_after_place_word(const S_ctx *c, uint32_t first)
         first--;
     if (first <= s0)
         return 0;
-    if (first == c->loc_end + 1 && (S_is(c, first - 1, first, "and") || S_is(c, first - 1, first, ",")))
+    if (first == c->loc_end + 2 && (S_is(c, first - 1, first, "and") || S_is(c, first - 1, first, ",")))
         return 1;   /* "in Baku and Yerevan" */
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (S_is(c, first - 1, first, words[k]))
